@@ -1,0 +1,128 @@
+/* Site behaviour: copy share links, quiz mode, random question, glossary filter.
+ * Clicks are handled by one delegated listener (survives instant navigation); per-page state
+ * is re-applied on every document$ emission, which Material fires after each page swap. */
+(function () {
+  "use strict";
+  var QUIZ_KEY = "qa.quiz";
+
+  function quizOn() {
+    try { return localStorage.getItem(QUIZ_KEY) === "1"; } catch (e) { return false; }
+  }
+
+  function setQuiz(on) {
+    try { localStorage.setItem(QUIZ_KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
+    applyQuiz();
+  }
+
+  function applyQuiz() {
+    var on = quizOn();
+    document.documentElement.classList.toggle("qa-quiz", on);
+    document.querySelectorAll(".qa-quiz-toggle").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(on));
+      b.textContent = on ? "Quiz mode: on" : "Quiz mode: off";
+    });
+    document.querySelectorAll("[data-qa-answer]").forEach(function (a) { a.hidden = on; });
+    document.querySelectorAll(".qa-reveal").forEach(function (b) {
+      b.hidden = !on;
+      b.setAttribute("aria-expanded", "false");
+      b.textContent = "Show answer";
+    });
+  }
+
+  function notify(message) {
+    if (window.alert$ && typeof window.alert$.next === "function") window.alert$.next(message);
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      document.body.removeChild(area);
+      ok ? resolve() : reject(new Error("copy failed"));
+    });
+  }
+
+  function onCopy(button) {
+    var url = new URL(button.getAttribute("data-qa-share"), location.href).href;
+    var label = button.querySelector(".qa-copy__label") || button;
+    copyText(url).then(function () {
+      label.textContent = "Copied!";
+      button.classList.add("qa-copy--done");
+      notify("Link copied: " + url);
+    }, function () {
+      label.textContent = "Copy failed";
+    }).then(function () {
+      setTimeout(function () { label.textContent = "Copy link"; button.classList.remove("qa-copy--done"); }, 2500);
+    });
+  }
+
+  function onReveal(button) {
+    var answer = document.getElementById(button.getAttribute("aria-controls"));
+    if (!answer) return;
+    var show = answer.hidden;
+    answer.hidden = !show;
+    button.setAttribute("aria-expanded", String(show));
+    button.textContent = show ? "Hide answer" : "Show answer";
+  }
+
+  function onRandom(button) {
+    var bar = button.closest("[data-qa-root]");
+    var root = new URL(bar ? bar.getAttribute("data-qa-root") : "./", location.href);
+    var topic = button.getAttribute("data-qa-topic");
+    fetch(new URL("qa-index.json", root)).then(function (r) { return r.json(); }).then(function (items) {
+      var pool = topic ? items.filter(function (q) { return q.topic === topic; }) : items;
+      var here = location.hash.slice(1);
+      if (pool.length > 1) pool = pool.filter(function (q) { return q.id !== here; });
+      if (!pool.length) return;
+      var pick = pool[Math.floor(Math.random() * pool.length)];
+      location.assign(new URL(pick.url, root).href);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest(".qa-copy, .qa-reveal, .qa-quiz-toggle, .qa-random");
+    if (!el) return;
+    if (el.classList.contains("qa-copy")) onCopy(el);
+    else if (el.classList.contains("qa-reveal")) onReveal(el);
+    else if (el.classList.contains("qa-quiz-toggle")) setQuiz(!quizOn());
+    else onRandom(el);
+  });
+
+  function filterGlossary(input) {
+    var query = input.value.trim().toLowerCase();
+    var shown = 0;
+    document.querySelectorAll(".qa-gloss-entry").forEach(function (entry) {
+      var match = !query || entry.getAttribute("data-qa-names").indexOf(query) !== -1;
+      entry.hidden = !match;
+      if (match) shown += 1;
+    });
+    document.querySelectorAll(".qa-gloss-letter").forEach(function (letter) {
+      letter.hidden = !letter.querySelector(".qa-gloss-entry:not([hidden])");
+    });
+    var count = document.querySelector(".qa-glossary-count");
+    if (count) count.textContent = query ? shown + (shown === 1 ? " term matches" : " terms match") : "";
+  }
+
+  function initPage() {
+    applyQuiz();
+    var input = document.getElementById("qa-glossary-filter-input");
+    if (input && !input.hasAttribute("data-qa-bound")) {
+      input.setAttribute("data-qa-bound", "");
+      input.addEventListener("input", function () { filterGlossary(input); });
+      if (input.value) filterGlossary(input);
+    }
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(initPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", initPage);
+  }
+})();

@@ -1,0 +1,111 @@
+"""The bilingual glossary: load and check docs/glossary.yml, generate its page, link mentions.
+
+on_config reads the file (malformed YAML stops the build with its line); on_files checks the
+entries against the question registry, records which questions mention which terms (one
+matcher pass per answer) and generates glossary.md; on_page_content links the first mention of
+each term in each answer to its entry, with the definition as a Material tooltip.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from llmqa import glossary
+from llmqa.htmltext import rewrite_text
+from llmqa.questions import plain_text
+from llmqa.state import STATE, template
+from llmqa.text import slugify
+
+GLOSSARY_FILE = "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>]+>", re.S)
+_problems: list = []
+
+
+@event_priority(90)
+def on_config(config):
+    """Read the glossary once per build; a file that is not valid YAML stops the build."""
+    _problems.clear()
+    path = os.path.join(config.docs_dir, GLOSSARY_FILE)
+    if not os.path.exists(path):
+        return config
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        STATE.glossary, problems = glossary.load(text, f"docs/{GLOSSARY_FILE}")
+    except glossary.GlossaryError as exc:
+        raise PluginError(str(exc)) from None
+    _problems.extend(problems)
+    STATE.matcher = glossary.Matcher(STATE.glossary)
+    return config
+
+
+@event_priority(40)
+def on_files(files: Files, *, config):
+    """After the registry exists: check entries, record mentions, generate the glossary page."""
+    problems = _problems + glossary.check(STATE.glossary, set(STATE.questions), f"docs/{GLOSSARY_FILE}")
+    for problem in problems:
+        log.warning(str(problem))
+    if STATE.matcher is None:
+        return files
+    for q in STATE.questions.values():
+        STATE.mentions[q.id] = STATE.matcher.find(NOT_PROSE.sub(" ", q.prose))
+    if files.get_file_from_path(GLOSSARY_PAGE) is None:
+        files.append(File.generated(config, GLOSSARY_PAGE, content=_render_page(config)))
+    return files
+
+
+@event_priority(-20)
+def on_page_content(html: str, *, page, config, files):
+    """Link the first mention of each term in each answer (one pass over the page's text)."""
+    if STATE.matcher is None or STATE.matcher.regex is None or page.file.src_uri not in STATE.pages:
+        return html
+    target = files.get_file_from_path(GLOSSARY_PAGE)
+    if target is None:
+        return html
+    base = target.url_relative_to(page.file)
+    link = template(config, "qa/term-link.html")
+    seen: set[tuple[str | None, str, bool]] = set()
+    regex, entry_for = STATE.matcher.regex, STATE.matcher.entry_for
+
+    def rewrite(text: str, section: str | None) -> str:
+        if section is None:
+            return text
+
+        def one(m: re.Match) -> str:
+            entry = entry_for(m.group(0))
+            key = (section, entry.slug if entry else "", glossary.is_cjk(m.group(0)))
+            if entry is None or key in seen:
+                return m.group(0)
+            seen.add(key)
+            return link.render(href=f"{base}#{entry.slug}", title=plain_text(entry.definition), text=m.group(0))
+
+        return regex.sub(one, text)
+
+    return rewrite_text(html, rewrite)
+
+# --- Helpers -------------------------------------------------------------------------------
+
+
+def _render_page(config) -> str:
+    mentioned: dict[str, list[str]] = {}
+    for qid, slugs in STATE.mentions.items():
+        for slug in slugs:
+            mentioned.setdefault(slug, []).append(qid)
+    letters: dict[str, list] = {}
+    for entry in sorted(STATE.glossary, key=lambda e: e.term.casefold()):
+        first = entry.term[:1].upper()
+        letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append({
+            "entry": entry,
+            "names": "|".join(n.casefold() for n in entry.names),
+            "mentioned": [qid for qid in mentioned.get(entry.slug, []) if qid not in entry.see],
+        })
+    groups = [{"name": name, "slug": slugify(name) or "other", "entries": items} for name, items in sorted(letters.items())]
+    return template(config, "glossary.md.j2").render(letters=groups, total=len(STATE.glossary))
+
+
+log = get_plugin_logger(__name__)

@@ -1,0 +1,62 @@
+"""Resolve ``[[id]]`` and ``[[id|text]]`` into ordinary relative Markdown links.
+
+Why not mkdocs-autorefs: it resolves ``[text][id]`` in ``on_env``, after Markdown is rendered,
+so MkDocs' own link and anchor validation never sees the result; it cannot render a question's
+title as the link text without an extra lookup we would write anyway; and it has no notion of
+"this id is a question" for Related/Referenced-by. Rewriting to plain ``[title](page.md#id)`` in
+``on_page_markdown`` keeps the syntax authors asked for and lets MkDocs check every link.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from .mdscan import iter_lines, map_prose
+from .problems import Problem
+from .questions import XREF
+
+
+class Target(NamedTuple):
+    """Where a question lives and what it is called."""
+
+    title: str
+    src_uri: str
+
+
+def link_path(from_src_uri: str, to_src_uri: str, anchor: str) -> str:
+    """Relative Markdown link from one docs file to an anchor in another (or the same) file."""
+    if from_src_uri == to_src_uri:
+        return f"#{anchor}"
+    rel = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+    return f"{rel}#{anchor}"
+
+
+def escape_link_text(text: str) -> str:
+    """Escape the characters that would end or nest a Markdown link label."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def rewrite(markdown: str, src_uri: str, targets: Mapping[str, Target], line_offset: int = 0) -> tuple[str, list[Problem]]:
+    """Rewrite every cross-reference outside code; report unknown ids with their line."""
+    problems: list[Problem] = []
+    out: list[str] = []
+    for number, line, in_code in iter_lines(markdown):
+        if in_code or "[[" not in line:
+            out.append(line)
+            continue
+
+        def replace(prose: str, number: int = number) -> str:
+            def one(m) -> str:
+                qid = m.group("id").strip()
+                target = targets.get(qid)
+                if target is None:
+                    problems.append(Problem(src_uri, number + line_offset, f"unknown question id '{qid}' in {m.group(0)}"))
+                    return m.group(0)
+                text = m.group("text") or target.title
+                return f"[{escape_link_text(text.strip())}]({link_path(src_uri, target.src_uri, qid)})"
+
+            return XREF.sub(one, prose)
+
+        out.append(map_prose(line, replace))
+    return "\n".join(out), problems

@@ -1,0 +1,170 @@
+"""Load and check the glossary, and find term mentions with one compiled matcher.
+
+Why our own code: Python-Markdown's ``abbr`` wraps terms with ``\\b...\\b``, which never fires
+inside Chinese text (Han characters are ``\\w``), links nothing, and matches every occurrence;
+mkdocs-ezglossary needs explicit ``<section:term>`` markup. We need automatic first-mention
+linking in English and Chinese, longest match first, with code/math/links skipped, in one pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+REQUIRED = ("term", "zh", "definition")
+
+
+class GlossaryError(Exception):
+    """The glossary file cannot be read at all (malformed YAML or wrong shape)."""
+
+
+@dataclass
+class Entry:
+    """One glossary term with its names, definition and the questions that explain it."""
+
+    term: str
+    zh: list[str]
+    definition: str
+    aliases: list[str] = field(default_factory=list)
+    see: list[str] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def slug(self) -> str:
+        return "term-" + (SLUG_JUNK.sub("-", self.term.lower()).strip("-") or "x")
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term, *self.aliases, *self.zh]
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
+    """Parse glossary YAML; raise GlossaryError for unreadable files, report entry problems."""
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise GlossaryError(f"{path}: invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from exc
+    if data is None:
+        return [], []
+    if not isinstance(data, list) or root is None or not isinstance(root, yaml.SequenceNode):
+        raise GlossaryError(f"{path}: expected a list of entries (- term: ...), got {type(data).__name__}")
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for node, item in zip(root.value, data):
+        line = node.start_mark.line + 1
+        if not isinstance(item, dict):
+            problems.append(Problem(path, line, f"entry is not a mapping: {item!r}"))
+            continue
+        name = str(item.get("term") or "").strip()
+        label = f"entry '{name}'" if name else "entry"
+        missing = [key for key in REQUIRED if not str(item.get(key) or "").strip()]
+        for key in missing:
+            problems.append(Problem(path, line, f"{label} has no {key} (or it is empty)"))
+        unknown = sorted(set(item) - {"term", "aliases", "zh", "definition", "see"})
+        if unknown:
+            problems.append(Problem(path, line, f"{label} has unknown field(s): {', '.join(unknown)}"))
+        if missing:
+            continue
+        entries.append(Entry(
+            term=name,
+            zh=[z.strip() for z in _as_list(item.get("zh")) if z.strip()],
+            definition=" ".join(str(item["definition"]).split()),
+            aliases=[a.strip() for a in _as_list(item.get("aliases")) if a.strip()],
+            see=[s.strip() for s in _as_list(item.get("see")) if s.strip()],
+            line=line,
+        ))
+    return entries, problems
+
+
+def check(entries: list[Entry], known_ids: set[str], path: str) -> list[Problem]:
+    """Duplicate names (case-insensitive, naming both entries) and ``see:`` ids that do not exist."""
+    problems: list[Problem] = []
+    owner: dict[str, Entry] = {}
+    slugs: dict[str, Entry] = {}
+    for entry in entries:
+        for name in dict.fromkeys(entry.names):
+            key = name.casefold()
+            first = owner.get(key)
+            if first is not None and first is not entry:
+                problems.append(Problem(path, entry.line, (
+                    f"entry '{entry.term}': '{name}' is already defined by entry '{first.term}' (line {first.line})")))
+            else:
+                owner[key] = entry
+        if entry.slug in slugs and slugs[entry.slug] is not entry and entry.term.casefold() != slugs[entry.slug].term.casefold():
+            problems.append(Problem(path, entry.line, f"entry '{entry.term}' has the same anchor #{entry.slug} as entry '{slugs[entry.slug].term}'"))
+        slugs.setdefault(entry.slug, entry)
+        for qid in entry.see:
+            if qid not in known_ids:
+                problems.append(Problem(path, entry.line, f"entry '{entry.term}': see: '{qid}' is not a question id"))
+    return problems
+
+
+def case_sensitive(name: str) -> bool:
+    """Acronyms and mixed-case names (LoRA, RLHF, vLLM, KV cache) match exactly; words match any case."""
+    return any(ch.isupper() for ch in name[1:]) or (len(name) <= 4 and name[:1].isupper())
+
+
+def _alternative(name: str) -> str:
+    body = re.escape(name).replace(r"\ ", r"\s+")
+    if CJK.search(name):
+        return body
+    if not case_sensitive(name):
+        body = f"(?i:{body})"
+    return rf"(?<![A-Za-z0-9_\-]){body}(?![A-Za-z0-9_])"
+
+
+class Matcher:
+    """Every glossary name in one regex, longest first, so one pass finds all mentions."""
+
+    def __init__(self, entries: list[Entry]):
+        self.exact: dict[str, Entry] = {}
+        self.folded: dict[str, Entry] = {}
+        names: list[str] = []
+        for entry in entries:
+            for name in entry.names:
+                if name in self.exact:
+                    continue
+                self.exact[name] = entry
+                if not case_sensitive(name):
+                    self.folded.setdefault(name.casefold(), entry)
+                names.append(name)
+        names.sort(key=lambda n: (-len(n), n))
+        self.regex = re.compile("|".join(_alternative(n) for n in names)) if names else None
+
+    def entry_for(self, text: str) -> Entry | None:
+        """The entry a matched surface form belongs to."""
+        norm = " ".join(text.split())
+        return self.exact.get(norm) or self.folded.get(norm.casefold())
+
+    def find(self, text: str) -> set[str]:
+        """Slugs of every entry mentioned in a piece of plain text."""
+        if self.regex is None:
+            return set()
+        found: set[str] = set()
+        for m in self.regex.finditer(text):
+            entry = self.entry_for(m.group(0))
+            if entry is not None:
+                found.add(entry.slug)
+        return found
+
+
+def is_cjk(text: str) -> bool:
+    return bool(CJK.search(text))

@@ -1,0 +1,55 @@
+"""Render arithmatex's generic output to MathML at build time: no JavaScript, no CDN.
+
+``pymdownx.arithmatex`` (generic mode) leaves ``\\(...\\)`` in ``<span class="arithmatex">`` and
+``\\[...\\]`` in ``<div class="arithmatex">``; latex2mathml turns each into a ``<math>`` element,
+which Chromium, Firefox and Safari render natively (MathML Core).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from latex2mathml.converter import convert
+
+INLINE = re.compile(r'<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>', re.S)
+BLOCK = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.S)
+
+
+class MathError(Exception):
+    """A formula latex2mathml cannot render; carries the TeX source for the message."""
+
+    def __init__(self, tex: str, reason: str):
+        super().__init__(f"cannot render formula ${tex}$: {reason}")
+        self.tex = tex
+
+
+def to_mathml(tex: str, display: bool) -> str:
+    """One TeX formula (HTML-escaped, as arithmatex emits it) to a MathML element."""
+    source = html.unescape(tex).strip()
+    try:
+        out = convert(source, display="block" if display else "inline")
+    except Exception as exc:  # latex2mathml raises many exception types for bad input
+        raise MathError(source, f"{type(exc).__name__}: {exc}") from None
+    if "<merror" in out:
+        raise MathError(source, "unsupported command")
+    label = html.escape(source, quote=True)
+    return out.replace("<math ", f'<math aria-label="{label}" ', 1)
+
+
+def render_page(content: str) -> tuple[str, list[MathError]]:
+    """Replace every arithmatex span/div in a page; collect formulas that failed (left as TeX)."""
+    errors: list[MathError] = []
+
+    def sub(display: bool):
+        def one(m: re.Match) -> str:
+            try:
+                rendered = to_mathml(m.group("tex"), display)
+            except MathError as err:
+                errors.append(err)
+                return m.group(0)
+            return f'<div class="qa-math">{rendered}</div>' if display else rendered
+        return one
+
+    content = BLOCK.sub(sub(True), content)
+    content = INLINE.sub(sub(False), content)
+    return content, errors

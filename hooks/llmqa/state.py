@@ -1,0 +1,72 @@
+"""Everything one build knows, in one object that ``on_config`` resets.
+
+Hook modules are not reloaded by ``mkdocs serve``; state kept anywhere else would leak from one
+rebuild into the next. Hooks import this module (a normal package, one instance in
+``sys.modules``), so they share the registry without importing each other.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from .glossary import Entry, Matcher
+from .permalinks import Redirects
+from .questions import PageParse, Question
+
+
+@dataclass
+class SiteState:
+    pages: dict[str, PageParse] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    glossary: list[Entry] = field(default_factory=list)
+    matcher: Matcher | None = None
+    mentions: dict[str, set[str]] = field(default_factory=dict)
+    redirects: Redirects = field(default_factory=Redirects)
+    locked: list[str] = field(default_factory=list)
+    env: Any = None
+    md_env: Any = None
+    related_index: Any = None
+    backlinks: dict[str, list[str]] | None = None
+
+    def topic_of(self, src_uri: str) -> PageParse | None:
+        return self.pages.get(src_uri)
+
+
+STATE = SiteState()
+
+
+def reset() -> SiteState:
+    """Forget the previous build."""
+    STATE.__init__()
+    return STATE
+
+
+MARKDOWN_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "templates")
+
+
+def template(config, name: str):
+    """A template, loaded once per build.
+
+    HTML fragments come from the theme environment (``overrides/qa/*.html``, escaped with ``| e``);
+    Markdown for generated pages comes from ``hooks/templates/*.md.j2`` (kept out of
+    ``overrides/`` because MkDocs would copy non-HTML theme files into the site).
+    """
+    if name.endswith(".md.j2"):
+        if STATE.md_env is None:
+            STATE.md_env = jinja2.Environment(loader=jinja2.FileSystemLoader(MARKDOWN_TEMPLATES),
+                                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+            STATE.md_env.filters["mdtext"] = markdown_text
+        return STATE.md_env.get_template(name)
+    if STATE.env is None:
+        STATE.env = config.theme.get_env()
+    return STATE.env.get_template(name)
+
+
+def markdown_text(text: str) -> str:
+    """Plain text made safe to drop into generated Markdown (no HTML, no stray link brackets)."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("[", "\\[").replace("]", "\\]"))

@@ -1,0 +1,102 @@
+"""Shared fixtures: fixture sites built in tmp_path, and one strict build of the real site."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+
+@dataclass
+class Build:
+    """The outcome of one fixture build: its messages, whether strict mode aborted, the site."""
+
+    warnings: list[str]
+    aborted: bool
+    error: str
+    site: Path
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _fixture_config(tmp: Path, nav, extra: dict) -> dict:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config.pop("watch", None)
+    config.pop("nav", None)
+    if nav is not None:
+        config["nav"] = nav
+    config["docs_dir"] = str(tmp / "docs")
+    config["site_dir"] = str(tmp / "site")
+    config.update(extra)
+    return config
+
+
+@pytest.fixture
+def build_site(tmp_path):
+    """Build a small site from ``pages`` with the real config and hooks; never raises."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    def run(pages: dict[str, str], *, glossary: str | None = None, nav=None, lock: str | None = None,
+            redirects: str | None = None, extra: dict | None = None) -> Build:
+        docs = tmp_path / "docs"
+        docs.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "docs" / "tags.yml", docs / "tags.yml")
+        for name, text in pages.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(text, encoding="utf-8")
+        if glossary is not None:
+            (docs / "glossary.yml").write_text(glossary, encoding="utf-8")
+        if lock is not None:
+            (tmp_path / "permalinks.lock").write_text(lock, encoding="utf-8")
+        if redirects is not None:
+            (tmp_path / "redirects.yml").write_text(redirects, encoding="utf-8")
+        config_file = tmp_path / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(_fixture_config(tmp_path, nav, extra or {}), allow_unicode=True), encoding="utf-8")
+        handler = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        aborted, error = False, ""
+        try:
+            build(load_config(str(config_file)))
+        except Abort:
+            aborted = True
+        except PluginError as exc:
+            aborted, error = True, str(exc)
+        finally:
+            logger.removeHandler(handler)
+        return Build(handler.messages, aborted, error, tmp_path / "site")
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def real_site() -> tuple[subprocess.CompletedProcess, Path]:
+    """One strict build of the real site into site/, as an author or CI would run it."""
+    site = ROOT / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    return result, site

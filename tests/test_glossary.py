@@ -1,0 +1,66 @@
+"""Unit tests of glossary loading, validation and the single compiled matcher."""
+from __future__ import annotations
+
+import pytest
+
+from llmqa.glossary import Entry, GlossaryError, Matcher, check, load
+
+
+def entry(term, zh="中", aliases=(), see=(), line=1):
+    return Entry(term=term, zh=[zh], definition="d", aliases=list(aliases), see=list(see), line=line)
+
+
+def test_longest_match_wins():
+    """'grouped-query attention' is one mention, not 'attention'."""
+    m = Matcher([entry("attention", zh="注意力"), entry("grouped-query attention", zh="分组查询注意力", aliases=["GQA"])])
+    hits = [x.group(0) for x in m.regex.finditer("Use grouped-query attention (GQA), not plain attention.")]
+    assert hits == ["grouped-query attention", "GQA", "attention"]
+
+
+def test_case_rules_keep_acronyms_exact():
+    """LoRA matches only as written; ordinary words match any case."""
+    m = Matcher([entry("LoRA"), entry("attention")])
+    assert [x.group(0) for x in m.regex.finditer("lora LoRA LORA Attention ATTENTION")] == ["LoRA", "Attention", "ATTENTION"]
+
+
+def test_word_boundaries_for_latin_names():
+    """No matches inside longer words, identifiers or hyphenated compounds."""
+    m = Matcher([entry("RoPE"), entry("attention")])
+    text = "RoPEs xRoPE RoPE_2 self-attention attentional RoPE."
+    assert [x.group(0) for x in m.regex.finditer(text)] == ["RoPE"]
+
+
+def test_chinese_names_match_inside_chinese_text():
+    """CJK has no spaces, so Chinese names match without \\b; the longest still wins."""
+    m = Matcher([entry("attention", zh="注意力"), entry("self-attention", zh="自注意力")])
+    hits = [m.entry_for(x.group(0)).term for x in m.regex.finditer("我们用自注意力和注意力机制")]
+    assert hits == ["self-attention", "attention"]
+
+
+def test_find_returns_slugs_and_whitespace_is_flexible():
+    """Multi-word names match across line breaks; find() reports entry slugs."""
+    m = Matcher([entry("KV cache", aliases=["key-value cache"])])
+    assert m.find("the key-value\ncache grows") == {"term-kv-cache"}
+    assert m.find("nothing here") == set()
+
+
+def test_load_reports_missing_fields_with_lines():
+    """Missing or empty fields name the entry and its line."""
+    entries, problems = load("- term: A\n  zh: 甲\n  definition: d\n- term: B\n  zh: ''\n  definition: d\n- zh: 丙\n  definition: d\n", "g.yml")
+    assert [e.term for e in entries] == ["A"]
+    assert [str(p) for p in problems] == ["g.yml:4: entry 'B' has no zh (or it is empty)",
+                                          "g.yml:7: entry has no term (or it is empty)"]
+
+
+def test_malformed_yaml_raises_with_line():
+    """Broken YAML is fatal and names the line."""
+    with pytest.raises(GlossaryError, match=r"^g\.yml: invalid YAML at line 3, column 7: expected ',' or ']', but got ':'$"):
+        load("- term: A\n  zh: [x\n- term: B\n", "g.yml")
+
+
+def test_check_duplicates_case_insensitively_and_unknown_see():
+    """A name defined twice names both entries; see: must point at real question ids."""
+    entries = [entry("KV cache", zh="缓存", line=1, see=["kv-cache"]), entry("LoRA", zh="低秩", line=5, aliases=["kv Cache"], see=["nope"])]
+    assert [str(p) for p in check(entries, {"kv-cache"}, "g.yml")] == [
+        "g.yml:5: entry 'LoRA': 'kv Cache' is already defined by entry 'KV cache' (line 1)",
+        "g.yml:5: entry 'LoRA': see: 'nope' is not a question id"]
