@@ -33,8 +33,9 @@ def link_path(from_src_uri: str, to_src_uri: str, anchor: str) -> str:
 
 
 def escape_link_text(text: str) -> str:
-    """Escape the characters that would end or nest a Markdown link label."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """Escape what would end or nest a Markdown link label, or turn into HTML markup."""
+    return (text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+            .replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def rewrite(markdown: str, src_uri: str, targets: Mapping[str, Target], line_offset: int = 0) -> tuple[str, list[Problem]]:

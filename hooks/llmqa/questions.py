@@ -70,11 +70,16 @@ def parse_attrs(text: str) -> dict[str, str]:
     return attrs
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown to one line of plain text, for previews and tooltips."""
+def plain_text(markdown: str, keep_html: bool = False) -> str:
+    """Markdown to one line of plain text, for previews and tooltips.
+
+    Titles keep ``<...>`` literally (``keep_html``): a question about ``<b>`` must read as such
+    everywhere, escaped, rather than vanish.
+    """
     text = XREF.sub(lambda m: m.group("text") or m.group("id"), markdown)
     text = MD_LINK.sub(r"\1", text)
-    text = HTML_TAG.sub("", text)
+    if not keep_html:
+        text = HTML_TAG.sub("", text)
     text = MD_MARKS.sub("", text)
     return SPACES.sub(" ", text).strip()
 
@@ -127,7 +132,7 @@ def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str])
 def _start_question(src_uri: str, number: int, text: str, allowed_tags, problems: list[Problem]) -> Question:
     m = ATTR_LIST.search(text)
     attrs = parse_attrs(m.group("attrs")) if m else {}
-    title = plain_text(text[:m.start()] if m else text)
+    title = plain_text(text[:m.start()] if m else text, keep_html=True)
     qid = attrs.get("id", "")
     if not qid:
         problems.append(Problem(src_uri, number, f"question '## {title}' has no explicit {{ #id }}"))
