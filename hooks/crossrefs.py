@@ -17,7 +17,15 @@ from llmqa.state import STATE, template
 
 @event_priority(-10)
 def on_page_markdown(markdown: str, *, page, config, files):
-    """Append Related / Referenced-by to each question, then resolve every ``[[id]]``."""
+    """Resolve every ``[[id]]``, then append each question's Related / Referenced-by lists."""
+    if STATE.targets is None:  # once per build: every page was parsed in on_files
+        STATE.targets = {qid: Target(q.title, q.src_uri) for qid, q in STATE.questions.items()}
+    targets = STATE.targets
+    if "[[" in markdown:  # resolve the author's text first, so reported lines are source lines
+        offset = front_matter_lines(page.file.content_string) if not page.file.generated_by else 0
+        markdown, problems = rewrite(markdown, page.file.src_uri, targets, offset)
+        for problem in problems:
+            log.warning(str(problem))
     parsed = STATE.pages.get(page.file.src_uri)
     if parsed is not None:
         if STATE.related_index is None:  # once per build, after every page was parsed
@@ -31,15 +39,8 @@ def on_page_markdown(markdown: str, *, page, config, files):
             rel = STATE.related_index.related(q)
             back = STATE.backlinks.get(q.id, [])
             if rel or back:
-                blocks[q.id] = render(related=rel, backlinks=back)
+                blocks[q.id] = rewrite(render(related=rel, backlinks=back), page.file.src_uri, targets)[0]
         markdown = append_to_sections(markdown, blocks)
-    if "[[" not in markdown:
-        return markdown
-    targets = {qid: Target(q.title, q.src_uri) for qid, q in STATE.questions.items()}
-    offset = front_matter_lines(page.file.content_string) if not page.file.generated_by else 0
-    markdown, problems = rewrite(markdown, page.file.src_uri, targets, offset)
-    for problem in problems:
-        log.warning(str(problem))
     return markdown
 
 

@@ -15,7 +15,7 @@ ID_ATTR = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 SKIP_TAGS = frozenset("a abbr button code h1 h2 h3 h4 h5 h6 kbd math pre script style svg textarea select label".split())
-SKIP_CLASSES = frozenset("arithmatex qa-meta qa-related qa-toolbar admonition-title headerlink".split())
+SKIP_CLASSES = frozenset("arithmatex qa-zh qa-meta qa-related qa-toolbar admonition-title headerlink".split())
 
 # (text, section_id) -> replacement text
 TextRewriter = Callable[[str, str | None], str]

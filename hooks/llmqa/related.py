@@ -51,7 +51,7 @@ class RelatedIndex:
         terms = self.terms.get(q.id, set()) & self.useful_terms
         candidates = {self.position[qid] for qid in follow if qid in self.position}
         for tag in tags:
-            candidates.update(self._near(self.by_tag[tag], i))
+            candidates.update(self._near(self.by_tag.get(tag, []), i))
         for term in terms:
             candidates.update(self._near(self.by_term[term], i))
         candidates.discard(i)

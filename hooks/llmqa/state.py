@@ -30,6 +30,7 @@ class SiteState:
     env: Any = None
     md_env: Any = None
     related_index: Any = None
+    targets: dict | None = None
     backlinks: dict[str, list[str]] | None = None
 
     def topic_of(self, src_uri: str) -> PageParse | None:
