@@ -1,11 +1,14 @@
 """Shared fixtures: fixture sites built in tmp_path, and one strict build of the real site."""
 from __future__ import annotations
 
+import functools
+import http.server
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,3 +103,61 @@ def real_site() -> tuple[subprocess.CompletedProcess, Path]:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     return result, site
+
+
+# --- Browser: the built site on 127.0.0.1 and Debian's Chromium via Playwright -----------------
+# Never downloads a browser (no `playwright install`): Chromium comes from the system
+# ($CHROMIUM or /usr/bin/chromium). A missing browser fails the run with one clear line.
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site):
+    """Serve the strict build of the real site (built once per session) on a free local port."""
+    result, site = real_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        pytest.fail(f"browser tests need Chromium at {executable}: apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser, base_url):
+    """A fresh profile that records every request and allows clipboard access."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    ctx.requests = []
+    ctx.on("request", lambda request: ctx.requests.append(request.url))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    return page
+

@@ -1,0 +1,174 @@
+"""What a reader does in a real browser: search, navigate, share, quiz, glossary, phone layout."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitecrawl import ROOT, third_party
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS.mkdir(exist_ok=True)
+
+
+def search(page, query: str):
+    """Open Material's search, type like a person (Material searches on key-up), wait for results."""
+    page.keyboard.press("s")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.locator(".md-search-result__item a")
+
+
+def test_english_search_finds_gqa_and_lands_on_it(page, base_url):
+    page.goto(base_url)
+    results = search(page, "GQA")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 8))]
+    assert any(h.endswith("attention/#mqa-vs-gqa") for h in hrefs), hrefs
+    page.locator('.md-search-result__item a[href$="attention/#mqa-vs-gqa"]').first.click()
+    page.wait_for_url(re.compile(r"/attention/#mqa-vs-gqa$"))
+    assert page.locator("#mqa-vs-gqa").is_visible()
+
+
+def test_chinese_search_finds_a_word_from_the_middle_of_a_question(page, base_url):
+    """A word from the middle of a question's Chinese wording finds that question."""
+    page.goto(base_url + "positional-encoding/")
+    zh = page.locator("#rope + .qa-meta + .qa-zh").inner_text()
+    assert "旋转位置编码" in zh
+    results = search(page, "旋转位置编码")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
+    assert any(h.endswith("#rope") for h in hrefs), hrefs
+
+
+def test_search_finds_glossary_term_by_chinese_name(page, base_url):
+    page.goto(base_url)
+    results = search(page, "灾难性遗忘")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
+    assert any("glossary/#term-catastrophic-forgetting" in h for h in hrefs), hrefs
+
+
+def test_dark_mode_persists_across_instant_navigation(page, base_url):
+    page.goto(base_url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    start = scheme()
+    for _ in range(3):  # auto -> light -> dark (order depends on the OS preference)
+        if scheme() == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme() == "slate", start
+    page.locator(".md-tabs__link", has_text="Attention").first.click()
+    page.wait_for_url(re.compile(r"/attention/"))
+    assert page.evaluate("document.querySelector('#__config') !== null")
+    assert scheme() == "slate"
+
+
+def test_phone_viewport_opens_navigation_drawer(browser, base_url):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    page.goto(base_url + "attention/")
+    drawer = page.locator("nav.md-nav--primary")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    box = drawer.bounding_box()
+    assert box and box["x"] >= -1 and box["width"] > 200
+    ctx.close()
+
+
+def test_no_third_party_requests(page, base_url, context):
+    for path in ("", "attention/", "glossary/", "q/rope/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    search(page, "LoRA")
+    page.wait_for_load_state("networkidle")
+    assert len(context.requests) > 10
+    assert third_party(context.requests) == []
+
+
+def test_share_link_lands_on_the_question_and_back_works(page, base_url):
+    page.goto(base_url + "cheatsheet/")
+    page.goto(base_url + "q/kv-cache/")
+    page.wait_for_url(re.compile(r"/attention/#kv-cache$"))
+    assert page.locator("#kv-cache").is_visible()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/cheatsheet/$"))
+
+
+def test_copy_link_puts_the_share_url_on_the_clipboard(page, base_url):
+    page.goto(base_url + "attention/")
+    button = page.locator("#mqa-vs-gqa + .qa-meta .qa-copy")
+    assert "Copy share link" in button.get_attribute("aria-label")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#mqa-vs-gqa + .qa-meta .qa-copy').textContent.includes('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "q/mqa-vs-gqa/"
+
+
+def test_quiz_mode_hides_reveals_and_persists(page, base_url):
+    page.goto(base_url + "attention/")
+    answer = page.locator("#answer-kv-cache")
+    assert answer.is_visible()
+    page.locator(".qa-quiz-toggle").click()
+    assert answer.is_hidden()
+    reveal = page.locator("#kv-cache + .qa-meta .qa-reveal")
+    assert reveal.get_attribute("aria-expanded") == "false"
+    reveal.click()
+    assert answer.is_visible() and reveal.get_attribute("aria-expanded") == "true"
+    page.locator(".md-tabs__link", has_text="RAG").first.click()   # instant navigation
+    page.wait_for_url(re.compile(r"/rag/"))
+    assert page.locator("[data-qa-answer]").first.is_hidden()
+    assert page.locator(".qa-quiz-toggle").get_attribute("aria-pressed") == "true"
+    page.reload()
+    assert page.locator("[data-qa-answer]").first.is_hidden()
+    page.locator(".qa-quiz-toggle").click()
+    assert page.locator("[data-qa-answer]").first.is_visible()
+
+
+def test_random_question_lands_on_a_question(page, base_url):
+    page.goto(base_url + "rlhf/")
+    page.locator(".qa-random", has_text="in this topic").click()
+    page.wait_for_url(re.compile(r"/rlhf/#[a-z0-9-]+$"))
+    qid = page.evaluate("location.hash.slice(1)")
+    assert page.locator(f"h2#{qid}").count() == 1
+    page.goto(base_url)
+    page.locator(".qa-random").first.click()
+    page.wait_for_url(re.compile(r"#[a-z0-9-]+$"))
+    assert page.locator("h2[id='" + page.evaluate("location.hash.slice(1)") + "']").count() == 1
+
+
+def test_glossary_term_shows_definition_on_hover(page, base_url):
+    page.goto(base_url + "attention/")
+    term = page.locator("#answer-mqa-vs-gqa a.qa-term").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(state="visible")
+    assert len(tooltip.inner_text().strip()) > 20
+
+
+def test_glossary_filter_narrows_for_english_and_chinese(page, base_url):
+    page.goto(base_url + "glossary/")
+    entries = page.locator(".qa-gloss-entry:visible")
+    total = entries.count()
+    box = page.locator("#qa-glossary-filter-input")
+    box.fill("lora")
+    assert 0 < entries.count() < total
+    assert page.locator("#term-lora").is_visible()
+    box.fill("注意力")
+    assert 0 < entries.count() < total
+    assert all("注意力" in entries.nth(i).get_attribute("data-qa-names") for i in range(entries.count()))
+    box.fill("")
+    assert entries.count() == total
+
+
+def test_math_renders_as_mathml_with_a_math_font(page, base_url):
+    """A formula-heavy answer: MathML elements have real size; the screenshot is kept for review."""
+    page.goto(base_url + "positional-encoding/#rope")
+    formula = page.locator("#answer-rope .qa-math math").first
+    formula.scroll_into_view_if_needed()
+    box = formula.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 20
+    page.locator("#answer-rope").screenshot(path=str(ARTIFACTS / "rope-math.png"))
+    fonts = page.evaluate("getComputedStyle(document.querySelector('math')).fontFamily")
+    assert "Math" in fonts

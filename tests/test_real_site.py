@@ -1,0 +1,92 @@
+"""The real site: strict build, share pages, lock, metadata and link integrity."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from sitecrawl import pages, read_page, resolve
+
+SHARE_TAGS = ("og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card",
+              "twitter:title", "twitter:description", "description", "canonical")
+
+
+@pytest.fixture(scope="module")
+def site(real_site):
+    result, path = real_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    return path
+
+
+def test_strict_build_has_zero_warnings(real_site):
+    """`mkdocs build --strict` of the real site succeeds and logs no warning at all."""
+    result, _ = real_site
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output and "ERROR" not in output, output
+
+
+def test_every_question_has_a_complete_share_page(site):
+    """Every /q/<id>/ carries every unfurl tag with a non-empty value and redirects to its anchor."""
+    index = json.loads((site / "qa-index.json").read_text(encoding="utf-8"))
+    assert len(index) > 0
+    for item in index:
+        info = read_page(site / "q" / item["id"] / "index.html")
+        missing = [tag for tag in SHARE_TAGS if not info.meta.get(tag, "").strip()]
+        assert not missing, (item["id"], missing)
+        assert info.title.strip() and info.meta["og:title"] == item["title"]
+        assert info.meta["twitter:card"] == "summary"
+        assert info.meta["canonical"].endswith(f"/{item['url']}")
+        assert info.meta["og:url"].endswith(f"/q/{item['id']}/")
+
+
+def test_permalink_lock_is_up_to_date():
+    """Every id on the site is in permalinks.lock (run `make lock` after adding questions)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from update_lock import site_ids
+    from llmqa.permalinks import read_lock, unlocked
+
+    locked = read_lock((ROOT / "permalinks.lock").read_text(encoding="utf-8"))
+    assert unlocked(locked, site_ids(ROOT / "docs")) == [], "permalinks.lock is stale: run `make lock`"
+
+
+def test_every_page_has_lang_and_description(site):
+    """Accessibility/SEO basics on every page a reader can land on."""
+    for path, info in pages(site).items():
+        if path.name == "404.html":
+            continue
+        assert info.lang, path
+        assert info.meta.get("description", "").strip(), path
+
+
+def test_internal_links_and_anchors_resolve(site):
+    """Crawl every page: each internal href/src points at a file, each #fragment at an id."""
+    crawled = pages(site)
+    broken = []
+    for page, info in crawled.items():
+        for attr, url in info.links:
+            target = resolve(site, page, url)
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.exists():
+                broken.append(f"{page.relative_to(site)}: {attr}={url} (no file)")
+            elif fragment and path.suffix == ".html":
+                ids = crawled[path].ids if path in crawled else read_page(path).ids
+                if fragment not in ids:
+                    broken.append(f"{page.relative_to(site)}: {attr}={url} (no #{fragment})")
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_every_bank_question_is_on_the_site(site):
+    """Every id in the question bank exists as a question on the site (the bank is the contract)."""
+    bank_path = ROOT.parent / "shared" / "question-bank.yml"
+    if not bank_path.exists():
+        pytest.skip("question bank not present beside the repository")
+    bank = yaml.safe_load(bank_path.read_text(encoding="utf-8"))
+    wanted = {q["id"] for topic in bank["topics"] for q in topic["questions"]}
+    have = {item["id"] for item in json.loads((site / "qa-index.json").read_text(encoding="utf-8"))}
+    assert sorted(wanted - have) == []
