@@ -61,3 +61,18 @@ def test_external_assets_found_with_lines_but_not_in_code_or_links():
 def test_trim_at_word_boundary():
     assert trim("short") == "short"
     assert trim("alpha beta gamma delta", 12) == "alpha beta…"
+
+
+def test_aligned_becomes_a_table_and_stray_ampersands_fail():
+    """`aligned` renders as an aligned table (latex2mathml's own output is broken); bare & is an error."""
+    out = to_mathml(r"\begin{aligned} a &= b \\ c &= d \end{aligned}", display=True)
+    assert out.count("<mtr>") == 2 and "<mi>&</mi>" not in out
+    with pytest.raises(MathError, match="'&' outside an alignment environment"):
+        to_mathml(r"\begin{gathered} a &= b \end{gathered}", display=True)
+
+
+def test_function_names_get_a_thin_space_before_their_argument():
+    r"""`\cos m\theta` must not read "cosmθ"; `\log(x)` keeps the parenthesis tight."""
+    out = to_mathml(r"\cos m\theta + \log(x)", display=False)
+    assert '<mi>cos</mi><mspace width="0.1667em"></mspace><mi>m</mi>' in out
+    assert "<mi>log</mi><mo" in out

@@ -11,6 +11,14 @@ import re
 
 from latex2mathml.converter import convert
 
+# latex2mathml renders `aligned`/`gathered` as a flat row with literal "&" (invalid MathML);
+# its `align*`/`gather*` produce the aligned table authors mean.
+ENVIRONMENTS = re.compile(r"\\(begin|end)\{(aligned|gathered)\}")
+STARRED = {"aligned": "align*", "gathered": "gather*"}
+# TeX puts a thin space between a function name and its argument (\cos m\theta); latex2mathml
+# emits <mi>cos</mi><mi>m</mi> with none, which reads "cosmθ". Multi-letter <mi> are function names.
+FUNCTION_THEN_ARGUMENT = re.compile(r"(<mi>[A-Za-z]{2,}</mi>)(?=<(?:mi|mn|msub|msup|msubsup|mrow|mfrac|msqrt|mover)[\s>])")
+THIN_SPACE = '<mspace width="0.1667em"></mspace>'
 INLINE = re.compile(r'<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>', re.S)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.S)
 
@@ -27,11 +35,15 @@ def to_mathml(tex: str, display: bool) -> str:
     """One TeX formula (HTML-escaped, as arithmatex emits it) to a MathML element."""
     source = html.unescape(tex).strip()
     try:
-        out = convert(source, display="block" if display else "inline")
+        out = convert(ENVIRONMENTS.sub(lambda m: f"\\{m.group(1)}{{{STARRED[m.group(2)]}}}", source),
+                      display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises many exception types for bad input
         raise MathError(source, f"{type(exc).__name__}: {exc}") from None
     if "<merror" in out:
         raise MathError(source, "unsupported command")
+    if "<mi>&</mi>" in out:
+        raise MathError(source, "'&' outside an alignment environment (use align*, cases, pmatrix or array)")
+    out = FUNCTION_THEN_ARGUMENT.sub(r"\1" + THIN_SPACE, out)
     label = html.escape(source, quote=True)
     return out.replace("<math ", f'<math aria-label="{label}" ', 1)
 
