@@ -76,8 +76,11 @@ def test_phone_viewport_opens_navigation_drawer(browser, base_url):
     drawer = page.locator("nav.md-nav--primary")
     page.locator("label.md-header__button[for=__drawer]").click()
     page.wait_for_function("document.getElementById('__drawer').checked")
+    # the drawer slides in: wait until it has arrived at the left edge
+    page.wait_for_function("document.querySelector('nav.md-nav--primary').getBoundingClientRect().left >= -1")
     box = drawer.bounding_box()
-    assert box and box["x"] >= -1 and box["width"] > 200
+    assert box and box["width"] > 200
+    assert drawer.get_by_role("link", name="Decoding and generation").first.is_visible()
     ctx.close()
 
 
@@ -142,14 +145,25 @@ def test_random_question_lands_on_a_question(page, base_url):
     assert page.locator("h2[id='" + page.evaluate("location.hash.slice(1)") + "']").count() == 1
 
 
-def test_glossary_term_shows_definition_on_hover(page, base_url):
+def test_glossary_term_shows_definition_on_hover_and_focus(page, base_url):
+    """Hovering a dotted term, or tabbing to it, shows its definition; leaving or Escape hides it."""
     page.goto(base_url + "attention/")
     term = page.locator("#answer-mqa-vs-gqa a.qa-term").first
+    definition = page.locator("#" + term.get_attribute("aria-describedby")).text_content()
+    assert len(definition) > 20
     term.scroll_into_view_if_needed()
     term.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip = page.locator("#qa-tooltip")
     tooltip.wait_for(state="visible")
-    assert len(tooltip.inner_text().strip()) > 20
+    assert tooltip.text_content() == definition and tooltip.get_attribute("role") == "tooltip"
+    page.mouse.move(5, 5)
+    tooltip.wait_for(state="hidden")
+    other = page.locator("#answer-kv-cache a.qa-term").first
+    other.focus()
+    tooltip.wait_for(state="visible")
+    assert tooltip.text_content() == page.locator("#" + other.get_attribute("aria-describedby")).text_content()
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden")
 
 
 def test_glossary_filter_narrows_for_english_and_chinese(page, base_url):

@@ -76,13 +76,16 @@ def test_glossary_links_first_mentions_only_outside_skip_zones(build_site):
     """Longest match, first mention per answer, CJK names, and nothing in code, links or math."""
     page = build_site({"index.md": HOME, "attention.md": TOPIC}, glossary=GLOSSARY).html("attention/index.html")
     gqa = page[page.index('id="gqa"'): page.index('id="lora"')]
-    links = re.findall(r'<a class="qa-term" href="([^"]+)" title="([^"]+)">([^<]+)</a>', gqa)
+    links = re.findall(r'<a class="qa-term" href="([^"]+)" aria-describedby="([^"]+)">([^<]+)</a>', gqa)
     assert [(href, text) for href, _, text in links] == [
         ("../glossary/#term-grouped-query-attention", "Grouped-query attention"),
         ("../glossary/#term-attention", "attention"),
         ("../glossary/#term-grouped-query-attention", "分组查询注意力"),
     ]
-    assert links[0][1] == "Query heads share a smaller number of key/value heads."
+    assert links[0][1] == "qa-def-term-grouped-query-attention"
+    defs = page[page.index('<div class="qa-term-defs" hidden'):]
+    assert ('<span id="qa-def-term-grouped-query-attention"><strong>grouped-query attention</strong> '
+            "Query heads share a smaller number of key/value heads.</span>") in defs
     assert "<code>attention in code</code>" in gqa and "lora in lower case" in gqa
     assert "Intro mentions attention." in page  # not an answer
 
@@ -178,7 +181,7 @@ def test_glossary_mistakes_name_the_entry(build_site):
 def test_malformed_glossary_stops_the_build_with_the_yaml_line(build_site):
     b = build_site({"index.md": HOME, "attention.md": TOPIC}, glossary="- term: A\n  zh: [x\n- term: B\n")
     assert b.aborted
-    assert b.warnings == ["docs/glossary.yml: invalid YAML at line 3, column 7: expected ',' or ']', but got ':'"]
+    assert b.warnings == ["docs/glossary.yml: invalid YAML at line 3, column 7: did not find expected ',' or ']'"]
 
 
 def test_permalink_lock_moved_and_retired(build_site):

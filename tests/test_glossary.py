@@ -20,7 +20,8 @@ def test_longest_match_wins():
 def test_case_rules_keep_acronyms_exact():
     """LoRA matches only as written; ordinary words match any case."""
     m = Matcher([entry("LoRA"), entry("attention")])
-    assert [x.group(0) for x in m.regex.finditer("lora LoRA LORA Attention ATTENTION")] == ["LoRA", "Attention", "ATTENTION"]
+    hits = [x.group(0) for x in m.regex.finditer("lora LoRA LORA Attention ATTENTION")]
+    assert [h for h in hits if m.entry_for(h)] == ["LoRA", "Attention", "ATTENTION"]
 
 
 def test_word_boundaries_for_latin_names():
@@ -35,6 +36,13 @@ def test_chinese_names_match_inside_chinese_text():
     m = Matcher([entry("attention", zh="注意力"), entry("self-attention", zh="自注意力")])
     hits = [m.entry_for(x.group(0)).term for x in m.regex.finditer("我们用自注意力和注意力机制")]
     assert hits == ["self-attention", "attention"]
+
+
+def test_trie_prefers_the_longest_name_that_passes_its_boundary():
+    """A longer name that fails the word boundary falls back to the shorter one."""
+    m = Matcher([entry("KV cache", zh="缓存一"), entry("KV cache quantization", zh="缓存二"), entry("KV", zh="键值")])
+    hits = [x.group(0) for x in m.regex.finditer("KV cache quantization, KV cache quantizations, KV caches")]
+    assert hits == ["KV cache quantization", "KV cache", "KV"]
 
 
 def test_find_returns_slugs_and_whitespace_is_flexible():
@@ -54,7 +62,7 @@ def test_load_reports_missing_fields_with_lines():
 
 def test_malformed_yaml_raises_with_line():
     """Broken YAML is fatal and names the line."""
-    with pytest.raises(GlossaryError, match=r"^g\.yml: invalid YAML at line 3, column 7: expected ',' or ']', but got ':'$"):
+    with pytest.raises(GlossaryError, match=r"^g\.yml: invalid YAML at line 3, column 7: did not find expected ',' or ']'$"):
         load("- term: A\n  zh: [x\n- term: B\n", "g.yml")
 
 
@@ -64,3 +72,16 @@ def test_check_duplicates_case_insensitively_and_unknown_see():
     assert [str(p) for p in check(entries, {"kv-cache"}, "g.yml")] == [
         "g.yml:5: entry 'LoRA': 'kv Cache' is already defined by entry 'KV cache' (line 1)",
         "g.yml:5: entry 'LoRA': see: 'nope' is not a question id"]
+
+
+def test_link_terms_first_mention_per_answer_and_script():
+    """First mention per answer; Chinese and English names of one term each link once; intro untouched."""
+    from llmqa.termlinks import link_terms
+
+    m = Matcher([entry("attention", zh="注意力")])
+    html = ("<p>attention intro</p><h2 id=\"a\">A</h2><p>attention and attention, 注意力 and 注意力</p>"
+            "<h2 id=\"b\">B</h2><p><code>attention</code> then Attention</p>")
+    out, linked = link_terms(html, m, lambda e: ("[", "]"))
+    assert out == ("<p>attention intro</p><h2 id=\"a\">A</h2><p>[attention] and attention, [注意力] and 注意力</p>"
+                   "<h2 id=\"b\">B</h2><p><code>attention</code> then [Attention]</p>")
+    assert [e.term for e in linked] == ["attention"]

@@ -8,6 +8,7 @@ title as the link text without an extra lookup we would write anyway; and it has
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -28,8 +29,12 @@ def link_path(from_src_uri: str, to_src_uri: str, anchor: str) -> str:
     """Relative Markdown link from one docs file to an anchor in another (or the same) file."""
     if from_src_uri == to_src_uri:
         return f"#{anchor}"
-    rel = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
-    return f"{rel}#{anchor}"
+    return f"{_relative(from_src_uri, to_src_uri)}#{anchor}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_src_uri: str, to_src_uri: str) -> str:
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
 def escape_link_text(text: str) -> str:

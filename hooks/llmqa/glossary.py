@@ -7,6 +7,7 @@ linking in English and Chinese, longest match first, with code/math/links skippe
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,7 @@ class Entry:
     see: list[str] = field(default_factory=list)
     line: int = 0
 
-    @property
+    @functools.cached_property
     def slug(self) -> str:
         return "term-" + (SLUG_JUNK.sub("-", self.term.lower()).strip("-") or "x")
 
@@ -55,9 +56,10 @@ def _as_list(value) -> list[str]:
 
 def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     """Parse glossary YAML; raise GlossaryError for unreadable files, report entry problems."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster on a big glossary
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -122,37 +124,78 @@ def case_sensitive(name: str) -> bool:
     return any(ch.isupper() for ch in name[1:]) or (len(name) <= 4 and name[:1].isupper())
 
 
-def _alternative(name: str) -> str:
-    body = re.escape(name).replace(r"\ ", r"\s+")
-    if CJK.search(name):
-        return body
-    if not case_sensitive(name):
-        body = f"(?i:{body})"
-    return rf"(?<![A-Za-z0-9_\-]){body}(?![A-Za-z0-9_])"
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def trie_pattern(names: list[str]) -> str:
+    """One regex for many names, shaped as a character trie.
+
+    A flat ``a|b|c...`` alternation makes the regex engine try every name at every position;
+    a trie tries only the branch of the next character, so a page costs one pass whatever the
+    glossary size. Optional continuations are greedy, so the longest name wins, and the engine
+    backtracks to a shorter one when a longer one fails its boundary check.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 class Matcher:
-    """Every glossary name in one regex, longest first, so one pass finds all mentions."""
+    """Every glossary name in one compiled trie regex, so one pass finds all mentions.
+
+    Matching is case-insensitive in the regex; the case rule (acronyms exact) is applied to each
+    hit, which keeps one regex for all names. Latin names need a word boundary on both sides;
+    Chinese names match anywhere (CJK has no spaces, so ``\\b`` cannot work there).
+    """
 
     def __init__(self, entries: list[Entry]):
-        self.exact: dict[str, Entry] = {}
-        self.folded: dict[str, Entry] = {}
-        names: list[str] = []
+        self.by_fold: dict[str, tuple[Entry, set[str], bool]] = {}
+        latin: set[str] = set()
+        cjk: set[str] = set()
         for entry in entries:
             for name in entry.names:
-                if name in self.exact:
+                name = _normal(name)
+                if not name:
                     continue
-                self.exact[name] = entry
-                if not case_sensitive(name):
-                    self.folded.setdefault(name.casefold(), entry)
-                names.append(name)
-        names.sort(key=lambda n: (-len(n), n))
-        self.regex = re.compile("|".join(_alternative(n) for n in names)) if names else None
+                key = name.casefold()
+                owner, exact, loose = self.by_fold.get(key, (entry, set(), False))
+                if owner is not entry:
+                    continue  # duplicate across entries: reported by check()
+                if case_sensitive(name) and not CJK.search(name):
+                    exact.add(name)
+                else:
+                    loose = True
+                self.by_fold[key] = (entry, exact, loose)
+                (cjk if CJK.search(name) else latin).add(key)
+        parts = []
+        if cjk:
+            parts.append(trie_pattern(sorted(cjk)))
+        if latin:
+            parts.append(rf"(?<![A-Za-z0-9_\-])(?:{trie_pattern(sorted(latin))})(?![A-Za-z0-9_])")
+        self.regex = re.compile("(?i:" + "|".join(parts) + ")") if parts else None
 
     def entry_for(self, text: str) -> Entry | None:
-        """The entry a matched surface form belongs to."""
-        norm = " ".join(text.split())
-        return self.exact.get(norm) or self.folded.get(norm.casefold())
+        """The entry a matched surface form belongs to, if its case rule accepts this spelling."""
+        norm = _normal(text)
+        hit = self.by_fold.get(norm.casefold())
+        if hit is None:
+            return None
+        entry, exact, loose = hit
+        return entry if loose or norm in exact else None
 
     def find(self, text: str) -> set[str]:
         """Slugs of every entry mentioned in a piece of plain text."""

@@ -6,6 +6,7 @@ which Chromium, Firefox and Safari render natively (MathML Core).
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -31,6 +32,7 @@ class MathError(Exception):
         self.tex = tex
 
 
+@functools.lru_cache(maxsize=4096)
 def to_mathml(tex: str, display: bool) -> str:
     """One TeX formula (HTML-escaped, as arithmatex emits it) to a MathML element."""
     source = html.unescape(tex).strip()
@@ -45,7 +47,8 @@ def to_mathml(tex: str, display: bool) -> str:
         raise MathError(source, "'&' outside an alignment environment (use align*, cases, pmatrix or array)")
     out = FUNCTION_THEN_ARGUMENT.sub(r"\1" + THIN_SPACE, out)
     label = html.escape(source, quote=True)
-    return out.replace("<math ", f'<math aria-label="{label}" ', 1)
+    # MathML token soup is noise in the search index (and costs indexing time): keep it out.
+    return out.replace("<math ", f'<math aria-label="{label}" data-search-exclude="" ', 1)
 
 
 def render_page(content: str) -> tuple[str, list[MathError]]:

@@ -16,7 +16,7 @@ FOLLOW_UP_WEIGHT = 100.0
 TAG_WEIGHT = 2.0
 TERM_WEIGHT = 1.0
 MAX_TERM_SCORE = 4.0
-WINDOW = 40           # neighbours scanned on each side of a posting list
+WINDOW = 12           # neighbours scanned on each side of a posting list
 COMMON_TERM_SHARE = 0.08
 
 

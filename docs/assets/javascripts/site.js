@@ -95,6 +95,57 @@
     else onRandom(el);
   });
 
+  /* Glossary tooltips: one shared element, filled from the definition the link points at
+   * (aria-describedby), shown on hover and on keyboard focus, hidden on leave, blur or Escape. */
+  var tip = null;
+  var tipOwner = null;
+
+  function showTip(link) {
+    var def = document.getElementById(link.getAttribute("aria-describedby"));
+    if (!def) return;
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "qa-tooltip";
+      tip.setAttribute("role", "tooltip");
+      tip.id = "qa-tooltip";
+      document.body.appendChild(tip);
+    }
+    tip.innerHTML = def.innerHTML;
+    tip.hidden = false;
+    tipOwner = link;
+    var r = link.getBoundingClientRect();
+    var width = Math.min(320, window.innerWidth - 16);
+    tip.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8));
+    var below = r.bottom + 8 + tip.offsetHeight < window.innerHeight;
+    tip.style.left = left + "px";
+    tip.style.top = (below ? r.bottom + 6 : r.top - tip.offsetHeight - 6) + "px";
+  }
+
+  function hideTip() {
+    if (tip) tip.hidden = true;
+    tipOwner = null;
+  }
+
+  document.addEventListener("pointerover", function (e) {
+    var link = e.target.closest && e.target.closest("a.qa-term");
+    if (link) showTip(link);
+  });
+  document.addEventListener("pointerout", function (e) {
+    var link = e.target.closest && e.target.closest("a.qa-term");
+    if (link && link === tipOwner && !link.contains(e.relatedTarget)) hideTip();
+  });
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("a.qa-term")) showTip(e.target); else hideTip();
+  });
+  document.addEventListener("focusout", function (e) {
+    if (e.target === tipOwner) hideTip();
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hideTip(); });
+  window.addEventListener("scroll", function () {
+    if (tipOwner) showTip(tipOwner);  // keep it attached to its term (focus may scroll the page)
+  }, { passive: true });
+
   function filterGlossary(input) {
     var query = input.value.trim().toLowerCase();
     var shown = 0;
@@ -111,6 +162,7 @@
   }
 
   function initPage() {
+    hideTip();
     applyQuiz();
     var input = document.getElementById("qa-glossary-filter-input");
     if (input && !input.hasAttribute("data-qa-bound")) {

@@ -1,0 +1,50 @@
+"""Time whole `mkdocs build` processes, alternating two configs so machine drift cancels."""
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Timing:
+    wall: list[float]
+    cpu: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+
+def build_once(config: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one `mkdocs build` of ``config`` into a fresh temporary directory."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out],
+                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def alternate(a: Path, b: Path, runs: int, warmup: int = 1) -> tuple[Timing, Timing, list[float]]:
+    """A and B in turn (after a warm-up of each); returns both timings and the A/B ratio of each pair."""
+    for _ in range(warmup):
+        build_once(a)
+        build_once(b)
+    ta, tb = Timing([], []), Timing([], [])
+    for _ in range(runs):
+        for timing, config in ((ta, a), (tb, b)):
+            wall, cpu = build_once(config)
+            timing.wall.append(wall)
+            timing.cpu.append(cpu)
+    ratios = [x / y for x, y in zip(ta.wall, tb.wall)]
+    return ta, tb, ratios

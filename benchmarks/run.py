@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""`make bench`: build overhead, scaling, page weight, search latency and Lighthouse.
+
+Writes benchmarks/results.md and prints a summary. Build timings alternate the two configs
+(A B A B ...) after a warm-up and quote medians and per-pair ratios, because absolute times on
+shared machines drift. Usage: python benchmarks/run.py [--runs N] [--skip-lighthouse] [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / ".work"
+sys.path.insert(0, str(HERE))
+
+import browser_metrics  # noqa: E402
+import builds  # noqa: E402
+import lighthouse  # noqa: E402
+from generate_site import generate, write_nohooks_variant  # noqa: E402
+from gzip_server import serve  # noqa: E402
+
+BUDGETS = {
+    "hook_overhead": 1.15, "scaling_ratio": 1.3, "topic_page_kb": 250, "search_index_gz_mb": 1.5,
+    "search_ready_ms": 1500, "search_median_ms": 100,
+    "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100},
+}
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    return f"{fmt.format(min(values))} / **{fmt.format(statistics.median(values))}** / {fmt.format(max(values))}"
+
+
+def real_configs() -> tuple[Path, Path]:
+    """The real site with hooks, and the same content with the project's hooks switched off."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config.pop("watch", None)
+    config["strict"] = False
+    WORK.mkdir(exist_ok=True)
+    hooks = WORK / "real-hooks.yml"
+    hooks.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return hooks, write_nohooks_variant(hooks, WORK / "real-nohooks.yml")
+
+
+def question_count() -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from update_lock import site_ids
+    return len(site_ids(ROOT / "docs"))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB"
+
+
+def versions() -> str:
+    from importlib.metadata import version
+    chromium = subprocess.run([os.environ.get("CHROMIUM", "/usr/bin/chromium"), "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}, "
+            f"pymdown-extensions {version('pymdown-extensions')}, {chromium}, Lighthouse {lighthouse.LIGHTHOUSE_VERSION}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="1,4,10")
+    ap.add_argument("--skip-lighthouse", action="store_true")
+    args = ap.parse_args()
+    out: list[str] = []
+    summary: list[str] = []
+    n = question_count()
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    out += ["# Benchmarks", "", f"Measured {today} on {machine()}.", "", versions() + ".", "",
+            f"Real site: {n} questions. Builds alternate A/B after one warm-up each, {args.runs} counted runs per "
+            "config; figures are min / **median** / max. Reproduce with `make bench`.", ""]
+
+    # 1. Hook overhead on the real site
+    hooks, nohooks = real_configs()
+    ta, tb, ratios = builds.alternate(hooks, nohooks, args.runs)
+    ok = statistics.median(ratios) <= BUDGETS["hook_overhead"]
+    out += ["## 1. Hook overhead (real site)", "",
+            "| config | wall s | CPU s |", "|---|---|---|",
+            f"| all project hooks | {spread(ta.wall)} | {spread(ta.cpu)} |",
+            f"| hooks switched off | {spread(tb.wall)} | {spread(tb.cpu)} |",
+            f"| ratio hooks/off (per pair) | {spread(ratios)} | |", "",
+            f"Budget ≤ {BUDGETS['hook_overhead']}×: **{'met' if ok else 'missed'}**.", ""]
+    summary.append(f"hook overhead {statistics.median(ratios):.2f}x (budget {BUDGETS['hook_overhead']}x)")
+
+    # 2. Scaling
+    rows = []
+    per_q: dict[int, float] = {}
+    overhead: dict[int, float] = {}
+    for factor in [int(x) for x in args.sizes.split(",")]:
+        site = generate(WORK / f"synthetic-{factor}x", n * factor)
+        sa, sb, sr = builds.alternate(site / "mkdocs.yml", site / "mkdocs-nohooks.yml", args.runs)
+        per_q[factor] = sa.median / (n * factor)
+        overhead[factor] = statistics.median(sr)
+        rows.append(f"| {factor}× | {n * factor} | {spread(sa.wall)} | {spread(sb.wall)} | {1000 * per_q[factor]:.1f} | "
+                    f"{1000 * sb.median / (n * factor):.1f} | {spread(sr)} |")
+    first, last = min(per_q), max(per_q)
+    scaling = per_q[last] / per_q[first]
+    out += ["## 2. Scaling (synthetic sites)", "",
+            "Generated by `benchmarks/generate_site.py`: ten questions per page, ~450 words each with glossary "
+            "mentions (English and Chinese), three `[[id]]` references, inline and display math, a table and code.", "",
+            "| size | questions | hooks on, s | hooks off, s | ms/question on | ms/question off | ratio on/off |",
+            "|---|---|---|---|---|---|---|", *rows, "",
+            f"Per-question cost at {last}× / {first}×: **{scaling:.2f}** (budget ≤ {BUDGETS['scaling_ratio']}). "
+            f"Hook overhead at {last}×: **{overhead[last]:.2f}×** (budget ≤ {BUDGETS['hook_overhead']}×).", ""]
+    summary.append(f"per-question cost {last}x/{first}x {scaling:.2f} (budget {BUDGETS['scaling_ratio']}); overhead at {last}x {overhead[last]:.2f}x")
+
+    # 3 + 4. Page weight and search latency on a strict build of the real site
+    site_dir = WORK / "site"
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)], cwd=ROOT, check=True,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stderr=subprocess.DEVNULL)
+    base, server = serve(site_dir)
+    largest = max(site_dir.rglob("*.html"), key=lambda p: p.stat().st_size)
+    index = (site_dir / "search" / "search_index.json").read_bytes()
+    topic_url = largest.parent.relative_to(site_dir).as_posix() + "/" if largest.name == "index.html" else largest.name
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = browser_metrics.launch(p)
+        weights = {
+            "home page": browser_metrics.page_weight(browser, base),
+            f"topic page ({topic_url})": browser_metrics.page_weight(browser, base + topic_url),
+            "topic page, median-size (attention/)": browser_metrics.page_weight(browser, base + "attention/"),
+            "share page /q/kv-cache/ (no JS, as an unfurler sees it)": browser_metrics.page_weight(browser, base + "q/kv-cache/", javascript=False),
+        }
+        latency = browser_metrics.search_latency(browser, base)
+        browser.close()
+    topic_kb = weights[f"topic page ({topic_url})"]["bytes_without_search_index"] / 1000
+    index_gz = len(gzip.compress(index, 9)) / 1e6
+    third = sorted({h for w in weights.values() for h in w["hosts"]} - {"127.0.0.1"})
+    out += ["## 3. Page weight (cold cache, gzip as a static host serves it)", "",
+            "| page | transferred KB | without search index KB | requests |", "|---|---|---|---|",
+            *[f"| {name} | {w['bytes'] / 1000:.1f} | {w['bytes_without_search_index'] / 1000:.1f} | {w['requests']} |" for name, w in weights.items()], "",
+            f"Largest HTML page: `{largest.relative_to(site_dir)}`, {largest.stat().st_size / 1000:.0f} KB raw, "
+            f"{len(gzip.compress(largest.read_bytes(), 6)) / 1000:.0f} KB gzipped. Search index: {len(index) / 1e6:.2f} MB raw, "
+            f"{index_gz:.2f} MB gzipped. Hosts contacted other than 127.0.0.1: {third or 'none'}.", "",
+            f"Budgets: topic page ≤ {BUDGETS['topic_page_kb']} KB without the index: **{'met' if topic_kb <= BUDGETS['topic_page_kb'] else 'missed'}** "
+            f"({topic_kb:.0f} KB, largest page); search index ≤ {BUDGETS['search_index_gz_mb']} MB gzipped: "
+            f"**{'met' if index_gz <= BUDGETS['search_index_gz_mb'] else 'missed'}**.", ""]
+    summary.append(f"largest topic page {topic_kb:.0f} KB w/o index (budget {BUDGETS['topic_page_kb']}); index {index_gz:.2f} MB gz")
+    ready = latency["ready_ms"]
+    out += ["## 4. Search latency (Chromium)", "",
+            f"Navigation start → first results for a query typed at load: {spread(ready, '{:.0f}')} ms over {len(ready)} loads.", "",
+            f"Last keystroke → rendered results over {len(latency['query_ms'])} queries (20 English, 10 Chinese): "
+            f"median **{latency['median_ms']:.0f} ms**, p95 **{latency['p95_ms']:.0f} ms**, max {max(latency['query_ms']):.0f} ms."
+            + (f" Queries with no result: {latency['failed_queries']}." if latency["failed_queries"] else ""), "",
+            f"Budgets: ready ≤ {BUDGETS['search_ready_ms']} ms: **{'met' if statistics.median(ready) <= BUDGETS['search_ready_ms'] else 'missed'}**; "
+            f"median ≤ {BUDGETS['search_median_ms']} ms: **{'met' if latency['median_ms'] <= BUDGETS['search_median_ms'] else 'missed'}**.", ""]
+    summary.append(f"search ready {statistics.median(ready):.0f} ms, query median {latency['median_ms']:.0f} ms p95 {latency['p95_ms']:.0f} ms")
+
+    # 5. Lighthouse
+    if not args.skip_lighthouse:
+        cli = lighthouse.install(WORK / "node")
+        out += ["## 5. Lighthouse", "", "| page | form factor | performance | accessibility | best practices | SEO | LCP | TBT | CLS |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        failing: set[str] = set()
+        for name, path in (("home", ""), ("topic (attention/)", "attention/")):
+            for form in ("mobile", "desktop"):
+                r = lighthouse.run(cli, base + path, form, WORK / f"lh-{form}-{path.strip('/') or 'home'}.json")
+                s, m = r["scores"], r["metrics"]
+                out.append(f"| {name} | {form} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+                           f"{m['largest-contentful-paint']} | {m['total-blocking-time']} | {m['cumulative-layout-shift']} |")
+                failing.update(r["failing"])
+                summary.append(f"lighthouse {name} {form}: " + " ".join(f"{k}={v}" for k, v in s.items()))
+        out += ["", "Budgets: performance ≥ 95 (mobile), accessibility, best practices and SEO 100.", ""]
+        if failing:
+            out += ["Audits below 0.9: " + "; ".join(sorted(failing)) + ".", ""]
+    server.shutdown()
+    server.server_close()
+    (HERE / "results.md").write_text("\n".join(out), encoding="utf-8")
+    print("\n".join(summary))
+    print(f"wrote {HERE / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
