@@ -191,3 +191,53 @@ def test_math_renders_as_mathml_with_a_math_font(page, base_url):
     page.locator("#answer-rope").screenshot(path=str(ARTIFACTS / "rope-math.png"))
     fonts = page.evaluate("getComputedStyle(document.querySelector('math')).fontFamily")
     assert "Math" in fonts
+
+
+CONTRAST_JS = """(selectors) => {
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0.5) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const out = [];
+  for (const sel of selectors) {
+    const el = document.querySelector(sel);
+    if (!el) { out.push([sel, null]); continue; }
+    const fg = parse(getComputedStyle(el).color), bg = background(el);
+    const mix = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+    const [a, b] = [lum(mix), lum(bg)].sort((x, y) => y - x);
+    out.push([sel, (a + 0.05) / (b + 0.05)]);
+  }
+  return out;
+}"""
+
+CONTRAST_SELECTORS = [".qa-zh", ".qa-difficulty--easy", ".qa-difficulty--medium", ".qa-difficulty--hard", ".qa-tag",
+                      ".qa-copy", ".md-typeset p a", ".md-typeset a.qa-term", ".md-copyright__highlight", ".md-copyright",
+                      ".md-footer__title", ".md-nav__link", ".highlight .c1", ".qa-related", ".md-typeset p"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_meets_wcag_aa_in_both_palettes(browser, base_url, scheme):
+    """Our own text and Material's footer reach 4.5:1 against their real backgrounds."""
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(base_url + "attention/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+    ratios = dict(page.evaluate(CONTRAST_JS, CONTRAST_SELECTORS))
+    ctx.close()
+    missing = [s for s, r in ratios.items() if r is None]
+    low = {s: round(r, 2) for s, r in ratios.items() if r is not None and r < 4.5}
+    assert not missing and not low, (missing, low)
+
+
+def test_cheat_sheet_prints_without_navigation(page, base_url):
+    page.goto(base_url + "cheatsheet/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    assert page.evaluate("getComputedStyle(document.querySelector('.qa-cheat')).breakInside") == "avoid"
+    assert page.locator(".qa-cheat").count() > 150

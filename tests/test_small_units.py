@@ -76,3 +76,8 @@ def test_function_names_get_a_thin_space_before_their_argument():
     out = to_mathml(r"\cos m\theta + \log(x)", display=False)
     assert '<mi>cos</mi><mspace width="0.1667em"></mspace><mi>m</mi>' in out
     assert "<mi>log</mi><mo" in out
+
+
+def test_thousands_separators_stay_inside_the_number():
+    """`1{,}048{,}576` is one number, not a list with spaces after the commas."""
+    assert "<mn>1,048,576</mn>" in to_mathml("1{,}048{,}576", display=False)

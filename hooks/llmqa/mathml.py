@@ -20,6 +20,8 @@ STARRED = {"aligned": "align*", "gathered": "gather*"}
 # emits <mi>cos</mi><mi>m</mi> with none, which reads "cosmθ". Multi-letter <mi> are function names.
 FUNCTION_THEN_ARGUMENT = re.compile(r"(<mi>[A-Za-z]{2,}</mi>)(?=<(?:mi|mn|msub|msup|msubsup|mrow|mfrac|msqrt|mover)[\s>])")
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
+# `524{,}288` is TeX for a thousands separator (no space); latex2mathml emits a spaced comma operator.
+GROUPED_DIGITS = re.compile(r"<mn>([\d,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>(\d{3}(?:\.\d+)?)</mn>")
 INLINE = re.compile(r'<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>', re.S)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.S)
 
@@ -46,6 +48,8 @@ def to_mathml(tex: str, display: bool) -> str:
     if "<mi>&</mi>" in out:
         raise MathError(source, "'&' outside an alignment environment (use align*, cases, pmatrix or array)")
     out = FUNCTION_THEN_ARGUMENT.sub(r"\1" + THIN_SPACE, out)
+    while GROUPED_DIGITS.search(out):
+        out = GROUPED_DIGITS.sub(r"<mn>\1,\2</mn>", out)
     label = html.escape(source, quote=True)
     # MathML token soup is noise in the search index (and costs indexing time): keep it out.
     return out.replace("<math ", f'<math aria-label="{label}" data-search-exclude="" ', 1)
