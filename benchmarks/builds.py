@@ -48,3 +48,34 @@ def alternate(a: Path, b: Path, runs: int, warmup: int = 1) -> tuple[Timing, Tim
             timing.cpu.append(cpu)
     ratios = [x / y for x, y in zip(ta.wall, tb.wall)]
     return ta, tb, ratios
+
+
+def hook_self_time(config: Path, out_dir: Path) -> tuple[float, dict[str, float]]:
+    """One in-process build: total wall seconds and the seconds spent inside each project hook event.
+
+    The hooks' own cost, separated from the MkDocs/Material work on the content they add.
+    """
+    import logging
+    from collections import defaultdict
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    cfg = load_config(str(config), site_dir=str(out_dir))
+    spent: dict[str, float] = defaultdict(float)
+    hook_names = {Path(name).stem for name in cfg["hooks"]}
+    for event, handlers in cfg.plugins.events.items():
+        for i, handler in enumerate(handlers):
+            module = Path(getattr(handler, "__module__", "") or "").stem
+            if module in hook_names:
+                def timed(*args, __h=handler, __key=f"{module}.{event}", **kwargs):
+                    start = time.perf_counter()
+                    try:
+                        return __h(*args, **kwargs)
+                    finally:
+                        spent[__key] += time.perf_counter() - start
+                handlers[i] = timed
+    start = time.perf_counter()
+    build(cfg)
+    return time.perf_counter() - start, dict(spent)

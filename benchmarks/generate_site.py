@@ -120,12 +120,16 @@ def generate(out: Path, questions: int, seed: int = 0) -> Path:
     return out
 
 
-def write_nohooks_variant(config_path: Path, out_path: Path) -> Path:
-    """The same site and theme with the project's hooks switched off (content renders raw)."""
+def write_nohooks_variant(config_path: Path, out_path: Path, drop: tuple[str, ...] | None = None) -> Path:
+    """The same site and theme with the project's hooks switched off (content renders raw).
+
+    ``drop`` names hook files to remove (e.g. glossary.py); by default all are removed.
+    """
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    config["hooks"] = []
+    config["hooks"] = [] if drop is None else [h for h in config["hooks"] if Path(h).name not in drop]
     config["strict"] = False
-    config["nav"] = [item for item in config.get("nav", []) if "Practice" not in item]
+    if drop is None:
+        config["nav"] = [item for item in config.get("nav", []) if "Practice" not in item]
     out_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return out_path
 

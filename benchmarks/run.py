@@ -108,6 +108,12 @@ def main() -> int:
             f"| ratio hooks/off (per pair) | {spread(ratios)} | |", "",
             f"Budget ≤ {BUDGETS['hook_overhead']}×: **{'met' if ok else 'missed'}**.", ""]
     summary.append(f"hook overhead {statistics.median(ratios):.2f}x (budget {BUDGETS['hook_overhead']}x)")
+    partial = write_nohooks_variant(hooks, WORK / "real-no-glossary-xrefs.yml", drop=("glossary.py", "crossrefs.py"))
+    ga, gb, gr = builds.alternate(hooks, partial, args.runs)
+    out += ["Glossary and cross-reference hooks alone (all hooks vs all but `glossary.py` and `crossrefs.py`):", "",
+            "| config | wall s |", "|---|---|", f"| all project hooks | {spread(ga.wall)} |",
+            f"| without glossary + cross-references | {spread(gb.wall)} |", f"| ratio (per pair) | {spread(gr)} |", ""]
+    summary.append(f"glossary+xref hooks ratio {statistics.median(gr):.2f}x")
 
     # 2. Scaling
     rows = []

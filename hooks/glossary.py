@@ -58,7 +58,9 @@ def on_files(files: Files, *, config):
     for q in STATE.questions.values():
         STATE.mentions[q.id] = STATE.matcher.find(NOT_PROSE.sub(" ", q.prose))
     if files.get_file_from_path(GLOSSARY_PAGE) is None:
-        files.append(File.generated(config, GLOSSARY_PAGE, content=_render_page(config)))
+        page = File.generated(config, GLOSSARY_PAGE, content="")
+        page.content_string = _render_page(config, files, page)
+        files.append(page)
     return files
 
 
@@ -86,18 +88,22 @@ def on_page_content(html: str, *, page, config, files):
 # --- Helpers -------------------------------------------------------------------------------
 
 
-def _render_page(config) -> str:
+def _render_page(config, files: Files, page: File) -> str:
+    """The glossary page. "Mentioned in" lists are plain HTML links (thousands of them at scale:
+    Markdown link processing would be the page's main cost); tests crawl them like any link."""
     mentioned: dict[str, list[str]] = {}
     for qid, slugs in STATE.mentions.items():
         for slug in slugs:
             mentioned.setdefault(slug, []).append(qid)
+    urls = {src: files.get_file_from_path(src).url_relative_to(page) for src in STATE.pages}
     letters: dict[str, list] = {}
     for entry in sorted(STATE.glossary, key=lambda e: e.term.casefold()):
         first = entry.term[:1].upper()
         letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append({
             "entry": entry,
             "names": "|".join(n.casefold() for n in entry.names),
-            "mentioned": [qid for qid in mentioned.get(entry.slug, []) if qid not in entry.see],
+            "mentioned": [{"title": STATE.questions[qid].title, "href": f"{urls[STATE.questions[qid].src_uri]}#{qid}"}
+                          for qid in mentioned.get(entry.slug, []) if qid not in entry.see],
         })
     groups = [{"name": name, "slug": slugify(name) or "other", "entries": items} for name, items in sorted(letters.items())]
     return template(config, "glossary.md.j2").render(letters=groups, total=len(STATE.glossary))

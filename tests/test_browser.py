@@ -47,11 +47,14 @@ def test_chinese_search_finds_a_word_from_the_middle_of_a_question(page, base_ur
     assert any(landing(h).endswith("positional-encoding/#rope") for h in hrefs), hrefs
 
 
-def test_search_finds_glossary_term_by_chinese_name(page, base_url):
+@pytest.mark.parametrize("query, anchor", [("灾难性遗忘", "term-catastrophic-forgetting"),
+                                           ("PagedAttention", "term-pagedattention"),
+                                           ("key-value cache", "term-kv-cache")])
+def test_search_finds_glossary_terms_by_chinese_english_and_alias(page, base_url, query, anchor):
     page.goto(base_url)
-    results = search(page, "灾难性遗忘")
-    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
-    assert any(landing(h).endswith("glossary/#term-catastrophic-forgetting") for h in hrefs), hrefs
+    results = search(page, query)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 12))]
+    assert any(landing(h).endswith(f"glossary/#{anchor}") for h in hrefs), hrefs
 
 
 def test_dark_mode_persists_across_instant_navigation(page, base_url):

@@ -53,6 +53,13 @@ def test_permalink_lock_is_up_to_date():
     assert unlocked(locked, site_ids(ROOT / "docs")) == [], "permalinks.lock is stale: run `make lock`"
 
 
+def test_search_dialog_and_progress_bar_have_accessible_names(site):
+    """Material leaves both unnamed; our partial overrides name them (WCAG 4.1.2)."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html
+    assert 'role="progressbar" aria-label="Loading page"' in html or "md-progress" not in html
+
+
 def test_every_page_has_lang_and_description(site):
     """Accessibility/SEO basics on every page a reader can land on."""
     for path, info in pages(site).items():
