@@ -9,7 +9,6 @@ copy-link and reveal buttons, and wraps the answer so quiz mode can hide it.
 from __future__ import annotations
 
 import os
-import posixpath
 
 import yaml
 from markupsafe import Markup, escape
