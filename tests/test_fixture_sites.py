@@ -32,7 +32,8 @@ TOPIC = ("---\ndescription: Attention questions.\n---\n\n# Attention\n\nIntro me
                     "Again grouped-query attention. 我们用分组查询注意力。 `attention in code` "
                     "[a link about attention](https://example.org/lora) and lora in lower case. $a_i$\n\n"
                     "??? question \"Follow-up questions\"\n    - [[lora]]", zh="什么是分组查询注意力？")
-         + question("lora", "What is LoRA?", "LoRA adds B·A. See [[gqa|the GQA answer]].", zh="什么是 LoRA？",
+         + question("lora", "What is LoRA?", "LoRA adds B·A. See [[gqa|the GQA answer]].\n\n```python\nfenced_code_token = 1\n```",
+                    zh="什么是 LoRA？",
                     extra='data-difficulty="easy" data-tags="attention"'))
 HOME = "---\ntopic: false\n---\n# Home\n\n<!-- qa:toolbar -->\n\n<!-- qa:topic-map -->\n"
 
@@ -70,6 +71,8 @@ def test_cross_references_render_titles_and_related_backlinks(build_site):
     assert "<strong>Referenced by</strong>" in related[1] and 'href="#gqa"' in related[1]
     index = (b.site / "search" / "search_index.json").read_text()
     assert "Referenced by" not in index and "Related" not in index  # data-search-exclude
+    assert "fenced_code_token" not in index and "attention in code" in index  # code blocks out, inline code in
+    assert "<math" not in index and "msub" not in index
 
 
 def test_glossary_links_first_mentions_only_outside_skip_zones(build_site):

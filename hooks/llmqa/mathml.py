@@ -52,7 +52,7 @@ def to_mathml(tex: str, display: bool) -> str:
         out = GROUPED_DIGITS.sub(r"<mn>\1,\2</mn>", out)
     label = html.escape(source, quote=True)
     # MathML token soup is noise in the search index (and costs indexing time): keep it out.
-    return out.replace("<math ", f'<math aria-label="{label}" data-search-exclude="" ', 1)
+    return out.replace("<math ", f'<math aria-label="{label}" data-search-exclude="true" ', 1)
 
 
 def render_page(content: str) -> tuple[str, list[MathError]]:
