@@ -26,13 +26,11 @@ from llmqa.text import slugify
 GLOSSARY_FILE = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>]+>", re.S)
-_problems: list = []
 
 
 @event_priority(90)
 def on_config(config):
     """Read the glossary once per build; a file that is not valid YAML stops the build."""
-    _problems.clear()
     path = os.path.join(config.docs_dir, GLOSSARY_FILE)
     if not os.path.exists(path):
         return config
@@ -42,7 +40,7 @@ def on_config(config):
         STATE.glossary, problems = glossary.load(text, f"docs/{GLOSSARY_FILE}")
     except glossary.GlossaryError as exc:
         raise PluginError(str(exc)) from None
-    _problems.extend(problems)
+    STATE.glossary_problems = problems
     STATE.matcher = glossary.Matcher(STATE.glossary)
     return config
 
@@ -50,7 +48,7 @@ def on_config(config):
 @event_priority(40)
 def on_files(files: Files, *, config):
     """After the registry exists: check entries, record mentions, generate the glossary page."""
-    problems = _problems + glossary.check(STATE.glossary, set(STATE.questions), f"docs/{GLOSSARY_FILE}")
+    problems = STATE.glossary_problems + glossary.check(STATE.glossary, set(STATE.questions), f"docs/{GLOSSARY_FILE}")
     for problem in problems:
         log.warning(str(problem))
     if STATE.matcher is None:

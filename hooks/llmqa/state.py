@@ -23,6 +23,7 @@ class SiteState:
     questions: dict[str, Question] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)
     glossary: list[Entry] = field(default_factory=list)
+    glossary_problems: list = field(default_factory=list)
     matcher: Matcher | None = None
     mentions: dict[str, set[str]] = field(default_factory=dict)
     redirects: Redirects = field(default_factory=Redirects)
