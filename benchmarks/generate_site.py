@@ -109,15 +109,22 @@ def generate(out: Path, questions: int, seed: int = 0) -> Path:
     for s in range(0, len(pages), PAGES_PER_SECTION):
         nav.append({f"Section {s // PAGES_PER_SECTION}": pages[s:s + PAGES_PER_SECTION]})
     nav.append({"Practice": ["cheatsheet.md", "glossary.md", "tags.md"]})
+    config = portable_config()
+    config["nav"] = nav
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    write_nohooks_variant(out / "mkdocs.yml", out / "mkdocs-nohooks.yml")
+    return out
+
+
+def portable_config(**overrides) -> dict:
+    """The real mkdocs.yml with absolute paths, non-strict, usable from any directory."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config.pop("watch", None)
-    config["nav"] = nav
     config["strict"] = False
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    write_nohooks_variant(out / "mkdocs.yml", out / "mkdocs-nohooks.yml")
-    return out
+    config.update(overrides)
+    return config
 
 
 def write_nohooks_variant(config_path: Path, out_path: Path, drop: tuple[str, ...] | None = None) -> Path:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 import browser_metrics  # noqa: E402
 import builds  # noqa: E402
 import lighthouse  # noqa: E402
-from generate_site import generate, write_nohooks_variant  # noqa: E402
+from generate_site import generate, portable_config, write_nohooks_variant  # noqa: E402
 from gzip_server import serve  # noqa: E402
 
 BUDGETS = {
@@ -44,12 +44,7 @@ def spread(values: list[float], fmt: str = "{:.2f}") -> str:
 
 def real_configs() -> tuple[Path, Path]:
     """The real site with hooks, and the same content with the project's hooks switched off."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    config.pop("watch", None)
-    config["strict"] = False
+    config = portable_config(docs_dir=str(ROOT / "docs"))
     WORK.mkdir(exist_ok=True)
     hooks = WORK / "real-hooks.yml"
     hooks.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

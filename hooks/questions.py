@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from llmqa import permalinks
-from llmqa.crossrefs import link_path
+from llmqa.crossrefs import link_path, relative_path
 from llmqa.nav import flatten
 from llmqa.questions import duplicate_problems, is_topic_page, parse_page, plain_text
 from llmqa.sections import decorate_sections
@@ -151,7 +151,7 @@ def _first_paragraph(markdown: str) -> str:
 
 def _topic_links(from_src: str):
     for src_uri, parsed in STATE.pages.items():
-        yield src_uri, parsed, link_path(from_src, src_uri, "").rstrip("#")
+        yield src_uri, parsed, relative_path(from_src, src_uri)
 
 
 def _render_generated(config, src_uri: str, name: str) -> str:

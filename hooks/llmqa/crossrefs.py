@@ -29,11 +29,12 @@ def link_path(from_src_uri: str, to_src_uri: str, anchor: str) -> str:
     """Relative Markdown link from one docs file to an anchor in another (or the same) file."""
     if from_src_uri == to_src_uri:
         return f"#{anchor}"
-    return f"{_relative(from_src_uri, to_src_uri)}#{anchor}"
+    return f"{relative_path(from_src_uri, to_src_uri)}#{anchor}"
 
 
 @functools.lru_cache(maxsize=65536)
-def _relative(from_src_uri: str, to_src_uri: str) -> str:
+def relative_path(from_src_uri: str, to_src_uri: str) -> str:
+    """Relative Markdown path from one docs file to another."""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 

@@ -34,9 +34,6 @@ class SiteState:
     targets: dict | None = None
     backlinks: dict[str, list[str]] | None = None
 
-    def topic_of(self, src_uri: str) -> PageParse | None:
-        return self.pages.get(src_uri)
-
 
 STATE = SiteState()
 
