@@ -26,6 +26,7 @@ from llmqa.text import slugify
 GLOSSARY_FILE = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>]+>", re.S)
+PAGE_MARKER = re.compile(r"<!--qa-gloss ([\w -]+)-->")
 
 
 @event_priority(90)
@@ -65,6 +66,8 @@ def on_files(files: Files, *, config):
 @event_priority(-20)
 def on_page_content(html: str, *, page, config, files):
     """Link the first mention of each term in each answer (one pass over the page's text)."""
+    if page.file.src_uri == GLOSSARY_PAGE and STATE.glossary_markers:
+        return PAGE_MARKER.sub(lambda m: STATE.glossary_markers.get(m.group(1), ""), html)
     if STATE.matcher is None or STATE.matcher.regex is None or page.file.src_uri not in STATE.pages:
         return html
     target = files.get_file_from_path(GLOSSARY_PAGE)
@@ -87,22 +90,25 @@ def on_page_content(html: str, *, page, config, files):
 
 
 def _render_page(config, files: Files, page: File) -> str:
-    """The glossary page. "Mentioned in" lists are plain HTML links (thousands of them at scale:
-    Markdown link processing would be the page's main cost); tests crawl them like any link."""
+    """The glossary page's Markdown; its entry wrappers and "Mentioned in" lists (thousands of
+    links at scale) are kept as HTML in ``STATE.glossary_markers`` and never go through Markdown.
+    Tests crawl those links like any other."""
     mentioned: dict[str, list[str]] = {}
     for qid, slugs in STATE.mentions.items():
         for slug in slugs:
             mentioned.setdefault(slug, []).append(qid)
     urls = {src: files.get_file_from_path(src).url_relative_to(page) for src in STATE.pages}
+    parts = template(config, "qa/gloss-entry.html").module
+    markers = {"letter-open": str(parts.letter_open()), "letter-close": str(parts.letter_close())}
     letters: dict[str, list] = {}
     for entry in sorted(STATE.glossary, key=lambda e: e.term.casefold()):
         first = entry.term[:1].upper()
-        letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append({
-            "entry": entry,
-            "names": "|".join(n.casefold() for n in entry.names),
-            "mentioned": [{"title": STATE.questions[qid].title, "href": f"{urls[STATE.questions[qid].src_uri]}#{qid}"}
-                          for qid in mentioned.get(entry.slug, []) if qid not in entry.see],
-        })
+        letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append({"entry": entry})
+        markers[f"open {entry.slug}"] = str(parts.open("|".join(n.casefold() for n in entry.names)))
+        markers[f"close {entry.slug}"] = str(parts.close([
+            {"title": STATE.questions[qid].title, "href": f"{urls[STATE.questions[qid].src_uri]}#{qid}"}
+            for qid in mentioned.get(entry.slug, []) if qid not in entry.see]))
+    STATE.glossary_markers = markers
     groups = [{"name": name, "slug": slugify(name) or "other", "entries": items} for name, items in sorted(letters.items())]
     return template(config, "glossary.md.j2").render(letters=groups, total=len(STATE.glossary))
 

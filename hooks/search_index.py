@@ -1,20 +1,32 @@
-"""Keep fenced code blocks out of the client-side search index.
+"""Let Material's search plugin parse a lighter copy of each page (see llmqa.searchcopy).
 
-Code is a third of the answers' text but almost never what a reader searches for; lunr builds
-its index in the browser on every cold load, so a smaller index is a faster-ready search box
-(benchmarks/results.md, "Search latency"). Inline code stays searchable. Material's search plugin
-skips any element carrying ``data-search-exclude`` and then strips the attribute from the page.
+The swap brackets the plugin's own ``on_page_context`` (priority 0): the copy goes in just
+before it and the full page comes back just after, so the built page is unchanged and the
+index holds the same text. Highlighted code blocks are among what the copy leaves out: code is a
+third of the answers but almost never what a reader searches for, and lunr builds its index in
+the browser on every cold load (benchmarks/results.md, "Search latency"). Inline code stays.
 """
 from __future__ import annotations
 
-import re
+from mkdocs.plugins import CombinedEvent, event_priority
 
-from mkdocs.plugins import event_priority
+from llmqa.searchcopy import for_search, without_search_attributes
+from llmqa.state import STATE
 
-CODE_BLOCK = re.compile(r'<div class="(language-[\w+-]+ )?highlight"')
+
+@event_priority(10)
+def _give_search_the_copy(context, *, page, config, nav):
+    STATE.full_content[page.file.src_uri] = page.content
+    page.content = for_search(page.content or "")
+    return context
 
 
-@event_priority(-90)
-def on_page_content(html: str, *, page, config, files):
-    """Mark every highlighted code block as excluded from search."""
-    return CODE_BLOCK.sub(lambda m: m.group(0) + ' data-search-exclude="true"', html)
+@event_priority(-10)
+def _restore_the_page(context, *, page, config, nav):
+    full = STATE.full_content.pop(page.file.src_uri, None)
+    if full is not None:
+        page.content = without_search_attributes(full)
+    return context
+
+
+on_page_context = CombinedEvent(_give_search_the_copy, _restore_the_page)

@@ -64,12 +64,33 @@ def test_dark_mode_persists_across_instant_navigation(page, base_url):
     for _ in range(3):  # auto -> light -> dark (order depends on the OS preference)
         if scheme() == "slate":
             break
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-qa-palette] label:visible").first.click()
     assert scheme() == "slate", start
     page.locator(".md-tabs__link", has_text="Attention").first.click()
     page.wait_for_url(re.compile(r"/attention/"))
     assert page.evaluate("document.querySelector('#__config') !== null")
     assert scheme() == "slate"
+
+
+def test_palette_toggles_by_keyboard_and_survives_a_reload(page, base_url):
+    """Our toggle (Material's palette component is not mounted, see overrides/partials/palette.html):
+    Enter cycles auto -> light -> dark, one label is shown at a time, the choice is restored on reload."""
+    page.goto(base_url + "attention/")
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert page.locator("[data-md-component=palette]").count() == 0
+    assert page.locator("form[data-qa-palette] label:visible").count() == 1
+    page.locator("#__palette_0").focus()
+    seen = []
+    for _ in range(3):
+        page.keyboard.press("Enter")
+        seen.append(scheme())
+        assert page.locator("form[data-qa-palette] label:visible").count() == 1
+    assert {"default", "slate"} <= set(seen), seen
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    chosen = scheme()
+    page.reload()
+    assert scheme() == chosen
+    assert page.evaluate("JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith('__palette')))).color.scheme") == chosen
 
 
 def test_phone_viewport_opens_navigation_drawer(browser, base_url):

@@ -85,3 +85,14 @@ def test_link_terms_first_mention_per_answer_and_script():
     assert out == ("<p>attention intro</p><h2 id=\"a\">A</h2><p>[attention] and attention, [注意力] and 注意力</p>"
                    "<h2 id=\"b\">B</h2><p><code>attention</code> then [Attention]</p>")
     assert [e.term for e in linked] == ["attention"]
+
+
+def test_text_without_han_characters_is_scanned_with_the_latin_pattern_only():
+    """The cheap pattern is chosen only where it cannot miss a Chinese name, and finds the same."""
+    m = Matcher([entry("KV cache", zh="KV 缓存"), entry("attention", zh="注意力")])
+    assert m.regex_for("KV cache and attention") is m.latin_regex
+    assert m.regex_for("KV 缓存 and attention") is m.regex
+    for text in ("KV cache and attention", "we use KV 缓存 with 注意力 and attention", "注意力"):
+        full = {m.entry_for(x.group(0)).slug for x in m.regex.finditer(text) if m.entry_for(x.group(0))}
+        assert m.find(text) == full, text
+    assert m.find("KV 缓存") == {"term-kv-cache"}

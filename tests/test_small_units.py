@@ -1,12 +1,22 @@
 """Unit tests of the permalink lock, MathML rendering, external-asset checks and text helpers."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+
+from llmqa.codetokens import unwrap_unstyled_tokens
+from llmqa.searchcopy import for_search, without_search_attributes
 
 from llmqa.assets import external_references
 from llmqa.mathml import MathError, render_page, to_mathml
 from llmqa.permalinks import Redirects, check, read_lock, read_redirects, render_lock, RedirectsError, unlocked
 from llmqa.text import trim
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = re.compile(r"^```.*?^```", re.S | re.M)
+FORMULA = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
 
 
 def test_lock_round_trip_and_staleness():
@@ -81,3 +91,87 @@ def test_function_names_get_a_thin_space_before_their_argument():
 def test_thousands_separators_stay_inside_the_number():
     """`1{,}048{,}576` is one number, not a list with spaces after the commas."""
     assert "<mn>1,048,576</mn>" in to_mathml("1{,}048{,}576", display=False)
+
+
+def test_mathml_drops_redundant_rows_and_merges_upright_words():
+    r"""`\mathrm{softmax}` is one <mi>, the top-level row and one-child rows around tokens are gone."""
+    out = to_mathml(r"\mathrm{softmax}(x_{i}) + \sqrt{d}", display=False)
+    assert '<mi mathvariant="normal">softmax</mi>' in out
+    assert not re.search(r"<math[^>]*><mrow>", out)
+    assert "<msqrt><mi>d</mi></msqrt>" in out and "<msub><mi>x</mi><mi>i</mi></msub>" in out
+    # a row around an operator decides its spacing (form), so it stays
+    assert "<mrow><mo>&#x0002C;</mo></mrow>" in to_mathml("a{,}b", display=False)
+
+
+def test_slimming_keeps_every_formula_in_the_docs_equivalent():
+    """For every formula on the site: same text in the same order, same elements except rows and
+    merged upright letters (the slimmed tree renders like latex2mathml's own)."""
+    from collections import Counter
+    from xml.etree.ElementTree import tostring
+
+    from latex2mathml.converter import convert_to_element
+    from llmqa.mathml import slim
+
+    formulas = set()
+    for path in (ROOT / "docs").glob("*.md"):
+        text = CODE.sub("", path.read_text(encoding="utf-8"))
+        formulas.update(m.group(1) or m.group(2) for m in FORMULA.finditer(text))
+    assert len(formulas) > 300
+    for tex in formulas:
+        try:
+            before = convert_to_element(tex)
+        except Exception:  # the build reports those; not this test's concern
+            continue
+        after = slim(convert_to_element(tex))
+        assert "".join(before.itertext()) == "".join(after.itertext()), tex
+        count = lambda tree: Counter(e.tag for e in tree.iter() if e.tag not in ("mrow", "mi"))
+        assert count(before) == count(after), (tex, tostring(after, encoding="unicode"))
+
+
+def test_code_tokens_the_theme_does_not_paint_are_unwrapped():
+    html = ('<div class="language-python highlight"><pre><span></span><code><span class="n">x</span>'
+            '<span class="w"> </span><span class="o">=</span> <span class="nf">f</span><span class="p">(</span></code></pre></div>')
+    assert unwrap_unstyled_tokens(html) == (
+        '<div class="language-python highlight"><pre><span></span><code>x <span class="o">=</span> '
+        '<span class="nf">f</span><span class="p">(</span></code></pre></div>')
+    assert unwrap_unstyled_tokens('<p><span class="n">kept outside code</span></p>') == '<p><span class="n">kept outside code</span></p>'
+
+
+def test_theme_paints_name_tokens_in_the_plain_code_colour():
+    """The unwrapping above is invisible only while Material keeps these definitions; fails on an upgrade that changes them."""
+    import material
+
+    css_dir = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    for css in (*css_dir.glob("main.*.min.css"), *css_dir.glob("palette.*.min.css")):
+        text = css.read_text(encoding="utf-8")
+        names = re.findall(r"--md-code-hl-name-color:([^;}]+)", text)
+        assert names and set(names) == {"var(--md-code-fg-color)"}, (css.name, names)
+        assert ".highlight .w" not in text, css.name
+    assert "--md-code-hl-name-color" not in (ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+
+
+def test_search_copy_indexes_the_same_text():
+    """Material's own parser finds the same sections and text in the lighter copy."""
+    from material.plugins.search.plugin import Parser
+
+    html = (
+        '<h2 id="q">Question?</h2><p>Answer with <math data-search-exclude="true"><mi>x</mi></math> inline '
+        'and <code>code</code>.</p>'
+        '<div class="language-python highlight" data-search-exclude="true"><pre><span></span><code>x = 1\n</code></pre></div>'
+        '<div class="highlight"><pre><code>plain</code></pre></div>'
+        '<div class="qa-related" data-search-exclude="true"><p><a href="#a">A</a></p></div>'
+        '<h2 id="r">Other</h2><p>Text.</p>'
+        '<details class="note qa-mentions" data-search-exclude="true"><summary>s</summary><ul><li>x</li></ul></details>'
+        '<div class="qa-term-defs" hidden data-search-exclude="true"><span id="d"><strong>t</strong> def</span></div>'
+    )
+
+    def sections(markup):
+        parser = Parser()
+        parser.feed(markup)
+        parser.close()
+        return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
+
+    light = for_search(html)
+    assert "<math" not in light and "highlight" not in light and "qa-" not in light
+    assert sections(light) == sections(html.replace('<div class="highlight"><pre><code>plain</code></pre></div>', ""))
+    assert without_search_attributes('<math data-search-exclude="true">') == "<math>"

@@ -187,6 +187,14 @@ class Matcher:
         if latin:
             parts.append(rf"(?<![A-Za-z0-9_\-])(?:{trie_pattern(sorted(latin))})(?![A-Za-z0-9_])")
         self.regex = re.compile("(?i:" + "|".join(parts) + ")") if parts else None
+        # The Chinese branch costs ~80% of a scan (case-folding every position against ~300 Han
+        # first characters) yet can only match text that contains Han characters: text without
+        # any (most of the site) is scanned with the Latin branch alone. Same matches either way.
+        self.latin_regex = re.compile("(?i:" + parts[-1] + ")") if latin else None
+
+    def regex_for(self, text: str) -> re.Pattern | None:
+        """The cheapest pattern that finds every mention in ``text``."""
+        return self.regex if CJK.search(text) else self.latin_regex
 
     def entry_for(self, text: str) -> Entry | None:
         """The entry a matched surface form belongs to, if its case rule accepts this spelling."""
@@ -202,7 +210,10 @@ class Matcher:
         if self.regex is None:
             return set()
         found: set[str] = set()
-        for m in self.regex.finditer(text):
+        regex = self.regex_for(text)
+        if regex is None:
+            return found
+        for m in regex.finditer(text):
             entry = self.entry_for(m.group(0))
             if entry is not None:
                 found.add(entry.slug)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+# A whole <pre>, <math> or <svg> element is one token: they are skip zones that never nest in
+# themselves, and jumping over them (instead of walking their thousands of tags) halves the pass.
+TOKEN = re.compile(r"(<(?P<whole>pre|math|svg)\b.*?</(?P=whole)>|<!--.*?-->|<[^>]*>)", re.S)
 TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][\w:-]*)")
 ID_ATTR = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
@@ -27,12 +29,15 @@ def rewrite_text(html: str, rewrite: TextRewriter) -> str:
     stack: list[tuple[str, bool]] = []
     skipping = 0
     section: str | None = None
-    for i, part in enumerate(TOKEN.split(html)):
-        if i % 2 == 0:
-            out.append(rewrite(part, section) if part and not skipping and part.strip() else part)
-            continue
+    parts = TOKEN.split(html)  # text, tag, whole-element name or None, text, ...
+    for i in range(0, len(parts), 3):
+        text = parts[i]
+        out.append(rewrite(text, section) if text and not skipping and text.strip() else text)
+        if i + 1 == len(parts):
+            break
+        part = parts[i + 1]
         out.append(part)
-        if part.startswith("<!--") or part.startswith("<!") or part.startswith("<?"):
+        if parts[i + 2] or part.startswith(("<!", "<?")):
             continue
         m = TAG_NAME.match(part)
         if not m:

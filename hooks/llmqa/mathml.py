@@ -10,7 +10,10 @@ import functools
 import html
 import re
 
-from latex2mathml.converter import convert
+from xml.etree.ElementTree import Element, tostring
+from xml.sax.saxutils import unescape
+
+from latex2mathml.converter import convert_to_element
 
 # latex2mathml renders `aligned`/`gathered` as a flat row with literal "&" (invalid MathML);
 # its `align*`/`gather*` produce the aligned table authors mean.
@@ -39,8 +42,9 @@ def to_mathml(tex: str, display: bool) -> str:
     """One TeX formula (HTML-escaped, as arithmatex emits it) to a MathML element."""
     source = html.unescape(tex).strip()
     try:
-        out = convert(ENVIRONMENTS.sub(lambda m: f"\\{m.group(1)}{{{STARRED[m.group(2)]}}}", source),
-                      display="block" if display else "inline")
+        tree = convert_to_element(ENVIRONMENTS.sub(lambda m: f"\\{m.group(1)}{{{STARRED[m.group(2)]}}}", source),
+                                  display="block" if display else "inline")
+        out = unescape(tostring(slim(tree), encoding="unicode"))  # as latex2mathml.convert serialises
     except Exception as exc:  # latex2mathml raises many exception types for bad input
         raise MathError(source, f"{type(exc).__name__}: {exc}") from None
     if "<merror" in out:
@@ -53,6 +57,47 @@ def to_mathml(tex: str, display: bool) -> str:
     label = html.escape(source, quote=True)
     # MathML token soup is noise in the search index (and costs indexing time): keep it out.
     return out.replace("<math ", f'<math aria-label="{label}" data-search-exclude="true" ', 1)
+
+
+# Children an <mrow> can be dropped around without changing layout: they have no operator form
+# (MathML Core gives an <mo> prefix/infix/postfix spacing from its position in its row).
+UNWRAPPABLE = frozenset("mi mn mtext mspace mfrac msqrt mroot mtable".split())
+
+
+def slim(math: Element) -> Element:
+    """Drop redundant elements from latex2mathml's tree; the rendering stays the same.
+
+    Formulas were a third of a topic page's elements, and every element costs style and layout
+    time on each of the full-page recalculations Material's scripts trigger at load (Lighthouse
+    mobile, benchmarks/). Removed: the <mrow> directly under <math> (itself an implied row),
+    single-child rows around token and layout elements, and one <mi> per letter of an upright
+    word (``\\mathrm{softmax}``), which also reads as one word to a screen reader.
+    """
+    _slim_children(math)
+    return math
+
+
+def _slim_children(parent: Element) -> None:
+    """Post-order, so a row whose letters were merged into one <mi> can then be unwrapped."""
+    slimmed: list[Element] = []
+    for child in parent:
+        _slim_children(child)
+        while (child.tag == "mrow" and not child.attrib and len(child) == 1 and child[0].tag in UNWRAPPABLE
+               and not (child.text or "").strip() and not (child[0].tail or "").strip()):
+            child = child[0]
+        if (slimmed and _upright_letter(child) and _upright_letter(slimmed[-1], any_length=True)
+                and not (slimmed[-1].tail or "").strip()):
+            slimmed[-1].text += child.text
+            continue
+        slimmed.append(child)
+    if len(slimmed) == 1 and parent.tag == "math" and slimmed[0].tag == "mrow" and not slimmed[0].attrib:
+        slimmed = list(slimmed[0])
+    parent[:] = slimmed
+
+
+def _upright_letter(el: Element, any_length: bool = False) -> bool:
+    return (el.tag == "mi" and el.attrib == {"mathvariant": "normal"} and len(el) == 0
+            and el.text is not None and el.text.isalpha() and (any_length or len(el.text) == 1))
 
 
 def render_page(content: str) -> tuple[str, list[MathError]]:

@@ -25,6 +25,8 @@ class SiteState:
     glossary: list[Entry] = field(default_factory=list)
     glossary_problems: list = field(default_factory=list)
     matcher: Matcher | None = None
+    glossary_markers: dict[str, str] = field(default_factory=dict)
+    full_content: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, set[str]] = field(default_factory=dict)
     redirects: Redirects = field(default_factory=Redirects)
     locked: list[str] = field(default_factory=list)

@@ -20,7 +20,7 @@ def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, s
     seen: set[tuple[str, str, bool]] = set()
     linked: dict[str, Entry] = {}
     wrappers: dict[str, tuple[str, str]] = {}
-    regex, entry_for = matcher.regex, matcher.entry_for
+    entry_for = matcher.entry_for
 
     def rewrite(text: str, section: str | None) -> str:
         if section is None:
@@ -40,6 +40,7 @@ def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, s
             before, after = wrappers[entry.slug]
             return before + m.group(0) + after
 
-        return regex.sub(one, text)
+        regex = matcher.regex_for(text)
+        return regex.sub(one, text) if regex is not None else text
 
     return rewrite_text(html, rewrite), list(linked.values())
