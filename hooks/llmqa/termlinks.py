@@ -40,7 +40,14 @@ def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, s
             before, after = wrappers[entry.slug]
             return before + m.group(0) + after
 
-        regex = matcher.regex_for(text)
-        return regex.sub(one, text) if regex is not None else text
+        out: list[str] = []
+        last = 0
+        for m in matcher.finditer(text):
+            out += (text[last:m.start()], one(m))
+            last = m.end()
+        if not out:
+            return text
+        out.append(text[last:])
+        return "".join(out)
 
     return rewrite_text(html, rewrite), list(linked.values())
