@@ -51,7 +51,8 @@ def alternate(a: Path, b: Path, runs: int, warmup: int = 1) -> tuple[Timing, Tim
 
 
 def hook_self_time(config: Path, out_dir: Path) -> tuple[float, dict[str, float]]:
-    """One in-process build: total wall seconds and the seconds spent inside each project hook event.
+    """One in-process build: total wall seconds and the seconds spent inside each project hook event,
+    plus MkDocs' Markdown rendering and Material's search indexing of the pages the hooks generate.
 
     The hooks' own cost, separated from the MkDocs/Material work on the content they add.
     """
@@ -76,6 +77,29 @@ def hook_self_time(config: Path, out_dir: Path) -> tuple[float, dict[str, float]
                     finally:
                         spent[__key] += time.perf_counter() - start
                 handlers[i] = timed
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.pages import Page
+
+    def timed_method(cls, name: str, label: str):
+        original = getattr(cls, name)
+
+        def timed(self, *args, **kwargs):
+            page = self if isinstance(self, Page) else args[0]
+            start = time.perf_counter()
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                if page.file.generated_by:
+                    spent[f"generated pages: {label}"] += time.perf_counter() - start
+        setattr(cls, name, timed)
+        return original
+
+    originals = [(Page, "render", timed_method(Page, "render", "Markdown")),
+                 (SearchIndex, "add_entry_from_context", timed_method(SearchIndex, "add_entry_from_context", "search indexing"))]
     start = time.perf_counter()
-    build(cfg)
+    try:
+        build(cfg)
+    finally:
+        for cls, name, original in originals:
+            setattr(cls, name, original)
     return time.perf_counter() - start, dict(spent)

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from llmqa import glossary
+from llmqa import glossary, parts
 from llmqa.termlinks import link_terms
 from llmqa.questions import plain_text
 from llmqa.state import STATE, template
@@ -26,7 +26,6 @@ from llmqa.text import slugify
 GLOSSARY_FILE = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>]+>", re.S)
-PAGE_MARKER = re.compile(r"<!--qa-gloss ([\w -]+)-->")
 
 
 @event_priority(90)
@@ -66,9 +65,9 @@ def on_files(files: Files, *, config):
 @event_priority(-20)
 def on_page_content(html: str, *, page, config, files):
     """Link the first mention of each term in each answer (one pass over the page's text)."""
-    if page.file.src_uri == GLOSSARY_PAGE and STATE.glossary_markers:
-        return PAGE_MARKER.sub(lambda m: STATE.glossary_markers.get(m.group(1), ""), html)
-    if STATE.matcher is None or STATE.matcher.regex is None or page.file.src_uri not in STATE.pages:
+    if page.file.src_uri == GLOSSARY_PAGE and GLOSSARY_PAGE in STATE.parts:
+        return parts.fill(html, STATE.parts[GLOSSARY_PAGE])
+    if STATE.matcher is None or STATE.matcher.empty or page.file.src_uri not in STATE.pages:
         return html
     target = files.get_file_from_path(GLOSSARY_PAGE)
     if target is None:
@@ -90,25 +89,30 @@ def on_page_content(html: str, *, page, config, files):
 
 
 def _render_page(config, files: Files, page: File) -> str:
-    """The glossary page's Markdown; its entry wrappers and "Mentioned in" lists (thousands of
-    links at scale) are kept as HTML in ``STATE.glossary_markers`` and never go through Markdown.
-    Tests crawl those links like any other."""
+    """The glossary page's Markdown (headings only); each entry's body, with its "Explained in"
+    and "Mentioned in" links (thousands at scale), is HTML kept in ``STATE.parts`` (llmqa.parts) and
+    never goes through Markdown. Its links come from the registry; tests crawl them like any other."""
     mentioned: dict[str, list[str]] = {}
     for qid, slugs in STATE.mentions.items():
         for slug in slugs:
             mentioned.setdefault(slug, []).append(qid)
     urls = {src: files.get_file_from_path(src).url_relative_to(page) for src in STATE.pages}
-    parts = template(config, "qa/gloss-entry.html").module
-    markers = {"letter-open": str(parts.letter_open()), "letter-close": str(parts.letter_close())}
+
+    def link(qid: str) -> dict[str, str]:
+        q = STATE.questions[qid]
+        return {"title": q.title, "href": f"{urls[q.src_uri]}#{qid}"}
+
+    pieces = template(config, "qa/gloss-entry.html").module
+    markers = {"letter-open": str(pieces.letter_open()), "letter-close": str(pieces.letter_close())}
     letters: dict[str, list] = {}
     for entry in sorted(STATE.glossary, key=lambda e: e.term.casefold()):
         first = entry.term[:1].upper()
-        letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append({"entry": entry})
-        markers[f"open {entry.slug}"] = str(parts.open("|".join(n.casefold() for n in entry.names)))
-        markers[f"close {entry.slug}"] = str(parts.close([
-            {"title": STATE.questions[qid].title, "href": f"{urls[STATE.questions[qid].src_uri]}#{qid}"}
-            for qid in mentioned.get(entry.slug, []) if qid not in entry.see]))
-    STATE.glossary_markers = markers
+        letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append(entry)
+        explained = [link(qid) for qid in entry.see if qid in STATE.questions]
+        mentions = [link(qid) for qid in mentioned.get(entry.slug, []) if qid not in entry.see]
+        markers[f"open {entry.slug}"] = str(pieces.open("|".join(n.casefold() for n in entry.names)))
+        markers[f"body {entry.slug}"] = str(pieces.body(entry, explained, mentions))
+    STATE.parts[GLOSSARY_PAGE] = markers
     groups = [{"name": name, "slug": slugify(name) or "other", "entries": items} for name, items in sorted(letters.items())]
     return template(config, "glossary.md.j2").render(letters=groups, total=len(STATE.glossary))
 

@@ -17,8 +17,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from llmqa import permalinks
-from llmqa.crossrefs import link_path, relative_path
+from llmqa import parts, permalinks
+from llmqa.crossrefs import relative_path
 from llmqa.nav import flatten
 from llmqa.questions import duplicate_problems, is_topic_page, parse_page, plain_text
 from llmqa.sections import decorate_sections
@@ -75,7 +75,9 @@ def on_files(files: Files, *, config):
         log.warning(str(problem))
     for src_uri, name in GENERATED.items():
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=_render_generated(config, src_uri, name)))
+            page = File.generated(config, src_uri, content="")
+            page.content_string = _render_generated(config, files, page, name)
+            files.append(page)
     return files
 
 
@@ -94,6 +96,8 @@ def on_page_markdown(markdown: str, *, page, config, files):
 
 def on_page_content(html: str, *, page, config, files):
     """Add the practice toolbar, each question's metadata row, and wrap answers for quiz mode."""
+    if page.file.src_uri in GENERATED and page.file.src_uri in STATE.parts:
+        html = parts.fill(html, STATE.parts[page.file.src_uri])
     is_topic = page.file.src_uri in STATE.pages
     if TOOLBAR in html or is_topic:
         toolbar = template(config, "qa/toolbar.html").render(
@@ -154,22 +158,30 @@ def _topic_links(from_src: str):
         yield src_uri, parsed, relative_path(from_src, src_uri)
 
 
-def _render_generated(config, src_uri: str, name: str) -> str:
+def _render_generated(config, files: Files, page: File, name: str) -> str:
+    """A generated page's Markdown (headings); its lists go to ``STATE.parts`` as HTML (llmqa.parts)."""
+    lists = template(config, "qa/question-lists.html").module
+    urls = {src: files.get_file_from_path(src).url_relative_to(page) for src in STATE.pages}
+
+    def row(q) -> dict:
+        return {"title": q.title, "href": f"{urls[q.src_uri]}#{q.id}", "difficulty": q.difficulty,
+                "short_answer": q.short_answer}
+
     topics = []
-    for page_src, parsed, _ in _topic_links(src_uri):
-        questions = [_question_row(src_uri, q) for q in parsed.questions if q.id]
-        topics.append({"title": parsed.title or page_src, "anchor": "topic-" + slugify(page_src[:-3]), "questions": questions})
-    rows_by_tag = {slug: [] for slug in STATE.tags}
+    pieces: dict[str, str] = {}
+    for page_src, parsed in STATE.pages.items():
+        anchor = "topic-" + slugify(page_src[:-3])
+        topics.append({"title": parsed.title or page_src, "anchor": anchor})
+        pieces[f"cheat {anchor}"] = str(lists.cheat_list([row(q) for q in parsed.questions if q.id]))
+    rows_by_tag: dict[str, list] = {slug: [] for slug in STATE.tags}
     for q in STATE.questions.values():
         for tag in q.tags:
-            rows_by_tag.setdefault(tag, []).append(_question_row(src_uri, q))
-    tags = [{"slug": slug, "label": STATE.tags.get(slug, slug), "questions": rows} for slug, rows in rows_by_tag.items()]
+            rows_by_tag.setdefault(tag, []).append(row(q))
+    tags = [{"slug": slug, "label": STATE.tags.get(slug, slug)} for slug in rows_by_tag]
+    for slug, rows in rows_by_tag.items():
+        pieces[f"tag {slug}"] = str(lists.tag_list(rows))
+    STATE.parts[page.src_uri] = pieces
     return template(config, name).render(topics=topics, tags=tags, total=len(STATE.questions))
-
-
-def _question_row(from_src: str, q) -> dict:
-    return {"title": q.title, "link": link_path(from_src, q.src_uri, q.id), "difficulty": q.difficulty,
-            "short_answer": q.short_answer, "id": q.id}
 
 
 def _topic_map(config, from_src: str) -> str:

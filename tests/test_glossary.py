@@ -98,3 +98,12 @@ def test_fast_scan_finds_exactly_what_the_single_pattern_finds():
         assert [(x.start(), x.group(0)) for x in m.finditer(text)] == [(x.start(), x.group(0)) for x in m.regex.finditer(text)], text
     assert [x.group(0) for x in m.finditer("we use KV 缓存 with 注意力汇聚")] == ["KV 缓存", "注意力汇聚"]
     assert [x.group(0) for x in m.finditer("xKV 缓存")] == ["缓存"]  # a Latin-start name needs a word boundary
+
+
+def test_definitions_must_be_plain_text():
+    """Definitions are shown escaped in tooltips and on the glossary page: Markdown would show as-is."""
+    entries = [Entry(term="LoRA", zh=["低秩适配"], definition="Adds `B A` to a frozen weight.", line=7),
+               Entry(term="RAG", zh=["检索增强生成"], definition="Retrieve, then generate; cost < 2x.", line=12)]
+    assert [str(p) for p in check(entries, set(), "docs/glossary.yml")] == [
+        "docs/glossary.yml:7: entry 'LoRA': the definition must be plain text (it is shown as-is in tooltips "
+        "and on the glossary page); found '`'"]

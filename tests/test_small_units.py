@@ -175,3 +175,10 @@ def test_search_copy_indexes_the_same_text():
     assert "<math" not in light and "highlight" not in light and "qa-" not in light
     assert sections(light) == sections(html.replace('<div class="highlight"><pre><code>plain</code></pre></div>', ""))
     assert without_search_attributes('<math data-search-exclude="true">') == "<math>"
+
+
+def test_generated_page_parts_fill_their_markers():
+    from llmqa.parts import fill, marker
+
+    html = f"<h2>A</h2>\n{marker('tag a')}\n<h2>B</h2>\n{marker('tag b')}"
+    assert fill(html, {"tag a": "<ul><li>x</li></ul>"}) == "<h2>A</h2>\n<ul><li>x</li></ul>\n<h2>B</h2>\n<!--qa-part tag b-->"

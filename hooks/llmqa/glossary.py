@@ -19,6 +19,7 @@ from .problems import Problem
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 REQUIRED = ("term", "zh", "definition")
+MARKUP = re.compile(r"`|\*\*?\S|\]\(|\$|<[a-zA-Z/]")
 
 
 class GlossaryError(Exception):
@@ -98,7 +99,8 @@ def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
 
 
 def check(entries: list[Entry], known_ids: set[str], path: str) -> list[Problem]:
-    """Duplicate names (case-insensitive, naming both entries) and ``see:`` ids that do not exist."""
+    """Duplicate names (case-insensitive, naming both entries), ``see:`` ids that do not exist, and
+    Markdown in definitions (they are shown as plain text)."""
     problems: list[Problem] = []
     owner: dict[str, Entry] = {}
     slugs: dict[str, Entry] = {}
@@ -117,6 +119,11 @@ def check(entries: list[Entry], known_ids: set[str], path: str) -> list[Problem]
         for qid in entry.see:
             if qid not in known_ids:
                 problems.append(Problem(path, entry.line, f"entry '{entry.term}': see: '{qid}' is not a question id"))
+        markup = MARKUP.search(entry.definition)
+        if markup:
+            problems.append(Problem(path, entry.line, (
+                f"entry '{entry.term}': the definition must be plain text (it is shown as-is in tooltips "
+                f"and on the glossary page); found '{markup.group(0)}'")))
     return problems
 
 
@@ -203,8 +210,13 @@ class Matcher:
         self.han_regex = re.compile(trie_pattern(sorted(han_start))) if han_start else None
         self.word_regex = re.compile(rf"{boundary}(?i:{'|'.join(word_parts)})") if word_parts else None
         self.latin_regex = re.compile(rf"{boundary}(?i:{word_parts[-1]})") if latin else None
+        self.empty = self.han_regex is None and self.word_regex is None
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern | None:
+        """The whole matcher as one pattern: the reference ``finditer`` reproduces (tests), not for scanning."""
         parts = [p.pattern for p in (self.han_regex, self.word_regex) if p is not None]
-        self.regex = re.compile("|".join(parts)) if parts else None
+        return re.compile("|".join(parts)) if parts else None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """Every mention in ``text``, left to right: the matches of ``regex``, found faster."""
@@ -241,7 +253,7 @@ class Matcher:
 
     def find(self, text: str) -> set[str]:
         """Slugs of every entry mentioned in a piece of plain text."""
-        if self.regex is None:
+        if self.empty:
             return set()
         found: set[str] = set()
         for m in self.finditer(text):

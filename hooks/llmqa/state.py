@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 
+from . import parts
 from .glossary import Entry, Matcher
 from .permalinks import Redirects
 from .questions import PageParse, Question
@@ -25,7 +26,7 @@ class SiteState:
     glossary: list[Entry] = field(default_factory=list)
     glossary_problems: list = field(default_factory=list)
     matcher: Matcher | None = None
-    glossary_markers: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, dict[str, str]] = field(default_factory=dict)  # generated page -> marker -> HTML
     full_content: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, set[str]] = field(default_factory=dict)
     redirects: Redirects = field(default_factory=Redirects)
@@ -61,6 +62,7 @@ def template(config, name: str):
             STATE.md_env = jinja2.Environment(loader=jinja2.FileSystemLoader(MARKDOWN_TEMPLATES),
                                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
             STATE.md_env.filters["mdtext"] = markdown_text
+            STATE.md_env.filters["part"] = parts.marker
         return STATE.md_env.get_template(name)
     if STATE.env is None:
         STATE.env = config.theme.get_env()

@@ -15,7 +15,7 @@ def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, s
     the first H2) and skip zones (code, math, links, headings, buttons) are left alone.
     Returns the new HTML and the entries linked, in order of first link.
     """
-    if matcher.regex is None:
+    if matcher.empty:
         return html, []
     seen: set[tuple[str, str, bool]] = set()
     linked: dict[str, Entry] = {}
