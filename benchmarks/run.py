@@ -82,7 +82,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="1,4,10")
     ap.add_argument("--skip-lighthouse", action="store_true")
-    ap.add_argument("--lighthouse-runs", type=int, default=3,
+    ap.add_argument("--lighthouse-runs", type=int, default=5,
                     help="runs per page and form factor (scores on shared machines move by 10+ points)")
     args = ap.parse_args()
     out: list[str] = []
