@@ -8,10 +8,23 @@ the browser on every cold load (benchmarks/results.md, "Search latency"). Inline
 """
 from __future__ import annotations
 
+import logging
+
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from llmqa.searchcopy import for_search, without_search_attributes
 from llmqa.state import STATE
+
+
+def on_config(config):
+    """Keep jieba (Material's Chinese word segmenter) from printing its dictionary-loading chatter
+    on every build: the build log should hold only what an author has to act on."""
+    try:
+        import jieba
+    except ImportError:
+        return config
+    jieba.setLogLevel(logging.WARNING)
+    return config
 
 
 @event_priority(10)
