@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from llmqa.crossrefs import Target, rewrite
+from llmqa.crossrefs import QuestionLinks, Target, rewrite
 from llmqa.mdscan import front_matter_lines
 from llmqa.related import RelatedIndex, backlinks
 from llmqa.sections import decorate_sections
@@ -44,14 +44,7 @@ def on_page_content(html: str, *, page, config, files):
         STATE.related_index = RelatedIndex(STATE.questions.values(), STATE.mentions)
         STATE.backlinks = backlinks(STATE.questions.values())
     render = template(config, "qa/related.html").render
-    hrefs: dict[str, str] = {}
-
-    def link(qid: str) -> dict[str, str]:
-        q = STATE.questions[qid]
-        if q.src_uri not in hrefs:
-            target = files.get_file_from_path(q.src_uri)
-            hrefs[q.src_uri] = "" if target is page.file else target.url_relative_to(page.file)
-        return {"href": f"{hrefs[q.src_uri]}#{qid}", "title": q.title}
+    link = QuestionLinks(files, page.file, STATE.questions)
 
     def append(qid: str, body: str) -> str:
         q = STATE.questions.get(qid)

@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from llmqa import glossary, parts
+from llmqa.crossrefs import QuestionLinks
 from llmqa.termlinks import link_terms
 from llmqa.questions import plain_text
 from llmqa.state import STATE, template
@@ -64,7 +65,8 @@ def on_files(files: Files, *, config):
 
 @event_priority(-20)
 def on_page_content(html: str, *, page, config, files):
-    """Link the first mention of each term in each answer (one pass over the page's text)."""
+    """Link the first mention of each term in each answer (one pass over the page's text); on the
+    glossary page itself, put in the entry bodies (see _render_page)."""
     if page.file.src_uri == GLOSSARY_PAGE and GLOSSARY_PAGE in STATE.parts:
         return parts.fill(html, STATE.parts[GLOSSARY_PAGE])
     if STATE.matcher is None or STATE.matcher.empty or page.file.src_uri not in STATE.pages:
@@ -96,12 +98,7 @@ def _render_page(config, files: Files, page: File) -> str:
     for qid, slugs in STATE.mentions.items():
         for slug in slugs:
             mentioned.setdefault(slug, []).append(qid)
-    urls = {src: files.get_file_from_path(src).url_relative_to(page) for src in STATE.pages}
-
-    def link(qid: str) -> dict[str, str]:
-        q = STATE.questions[qid]
-        return {"title": q.title, "href": f"{urls[q.src_uri]}#{qid}"}
-
+    link = QuestionLinks(files, page, STATE.questions)
     pieces = template(config, "qa/gloss-entry.html").module
     markers = {"letter-open": str(pieces.letter_open()), "letter-close": str(pieces.letter_close())}
     letters: dict[str, list] = {}

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from llmqa import parts, permalinks
-from llmqa.crossrefs import relative_path
+from llmqa.crossrefs import QuestionLinks, relative_path
 from llmqa.nav import flatten
 from llmqa.questions import duplicate_problems, is_topic_page, parse_page, plain_text
 from llmqa.sections import decorate_sections
@@ -161,27 +161,29 @@ def _topic_links(from_src: str):
 def _render_generated(config, files: Files, page: File, name: str) -> str:
     """A generated page's Markdown (headings); its lists go to ``STATE.parts`` as HTML (llmqa.parts)."""
     lists = template(config, "qa/question-lists.html").module
-    urls = {src: files.get_file_from_path(src).url_relative_to(page) for src in STATE.pages}
+    link = QuestionLinks(files, page, STATE.questions)
 
-    def row(q) -> dict:
-        return {"title": q.title, "href": f"{urls[q.src_uri]}#{q.id}", "difficulty": q.difficulty,
-                "short_answer": q.short_answer}
+    def rows(questions) -> list[dict]:
+        return [{**link(q.id), "difficulty": q.difficulty, "short_answer": q.short_answer} for q in questions]
 
-    topics = []
     pieces: dict[str, str] = {}
-    for page_src, parsed in STATE.pages.items():
-        anchor = "topic-" + slugify(page_src[:-3])
-        topics.append({"title": parsed.title or page_src, "anchor": anchor})
-        pieces[f"cheat {anchor}"] = str(lists.cheat_list([row(q) for q in parsed.questions if q.id]))
-    rows_by_tag: dict[str, list] = {slug: [] for slug in STATE.tags}
-    for q in STATE.questions.values():
-        for tag in q.tags:
-            rows_by_tag.setdefault(tag, []).append(row(q))
-    tags = [{"slug": slug, "label": STATE.tags.get(slug, slug)} for slug in rows_by_tag]
-    for slug, rows in rows_by_tag.items():
-        pieces[f"tag {slug}"] = str(lists.tag_list(rows))
+    context: dict = {"total": len(STATE.questions)}
+    if page.src_uri == "cheatsheet.md":
+        context["topics"] = []
+        for page_src, parsed in STATE.pages.items():
+            anchor = "topic-" + slugify(page_src[:-3])
+            context["topics"].append({"title": parsed.title or page_src, "anchor": anchor})
+            pieces[f"cheat {anchor}"] = str(lists.cheat_list(rows(q for q in parsed.questions if q.id)))
+    else:
+        by_tag: dict[str, list] = {slug: [] for slug in STATE.tags}
+        for q in STATE.questions.values():
+            for tag in q.tags:
+                by_tag.setdefault(tag, []).append(q)
+        context["tags"] = [{"slug": slug, "label": STATE.tags.get(slug, slug)} for slug in by_tag]
+        for slug, questions in by_tag.items():
+            pieces[f"tag {slug}"] = str(lists.tag_list(rows(questions)))
     STATE.parts[page.src_uri] = pieces
-    return template(config, name).render(topics=topics, tags=tags, total=len(STATE.questions))
+    return template(config, name).render(**context)
 
 
 def _topic_map(config, from_src: str) -> str:

@@ -38,6 +38,26 @@ def relative_path(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
+class QuestionLinks:
+    """Links to questions from one built page, as ``{"title", "href"}`` for HTML templates.
+
+    For the lists the build writes as HTML (Related, the glossary, the cheat sheet, the tag
+    index): their targets come from the registry, so they exist by construction and skip
+    Markdown. Each target page's relative URL is computed once; on the same page it is ``#id``.
+    """
+
+    def __init__(self, files, from_file, questions: Mapping):
+        self.files, self.from_file, self.questions = files, from_file, questions
+        self.page_urls: dict[str, str] = {}
+
+    def __call__(self, qid: str) -> dict[str, str]:
+        q = self.questions[qid]
+        if q.src_uri not in self.page_urls:
+            target = self.files.get_file_from_path(q.src_uri)
+            self.page_urls[q.src_uri] = "" if target is self.from_file else target.url_relative_to(self.from_file)
+        return {"title": q.title, "href": f"{self.page_urls[q.src_uri]}#{qid}"}
+
+
 def escape_link_text(text: str) -> str:
     """Escape what would end or nest a Markdown link label, or turn into HTML markup."""
     return (text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
