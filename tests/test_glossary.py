@@ -98,6 +98,8 @@ def test_fast_scan_finds_exactly_what_the_single_pattern_finds():
         assert [(x.start(), x.group(0)) for x in m.finditer(text)] == [(x.start(), x.group(0)) for x in m.regex.finditer(text)], text
     assert [x.group(0) for x in m.finditer("we use KV 缓存 with 注意力汇聚")] == ["KV 缓存", "注意力汇聚"]
     assert [x.group(0) for x in m.finditer("xKV 缓存")] == ["缓存"]  # a Latin-start name needs a word boundary
+    only_mixed = Matcher([entry("KV cache", zh="KV 缓存")])  # no name starts with a Han character
+    assert [x.group(0) for x in only_mixed.finditer("用 KV 缓存")] == ["KV 缓存"]
 
 
 def test_definitions_must_be_plain_text():

@@ -220,9 +220,13 @@ class Matcher:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """Every mention in ``text``, left to right: the matches of ``regex``, found faster."""
-        if self.han_regex is None or not CJK.search(text):
+        if not CJK.search(text):
             if self.latin_regex is not None:
                 yield from self.latin_regex.finditer(text)
+            return
+        if self.han_regex is None:
+            if self.word_regex is not None:
+                yield from self.word_regex.finditer(text)
             return
         word, han = self.word_regex, self.han_regex
         pos = 0
