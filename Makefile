@@ -3,13 +3,17 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PROPERDOCS_VENV := .venv-properdocs
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: the sitemap's dates and gzip header come from the commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
 
-.PHONY: serve build test lock bench audit clean check-chromium
+.PHONY: serve build build-properdocs test lock bench audit clean browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +27,15 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# ProperDocs (the MkDocs fork kept by former maintainers) in its own environment: the same pins
+# as requirements.txt with properdocs in place of mkdocs, installed without dependency
+# resolution so that nothing pulls mkdocs back in.
+$(PROPERDOCS_VENV)/.installed: requirements.txt requirements-properdocs.txt
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	grep -v -E '^(mkdocs|mkdocs-get-deps)==' requirements.txt | cat - requirements-properdocs.txt > $(PROPERDOCS_VENV)/requirements.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --no-deps -r $(PROPERDOCS_VENV)/requirements.txt
+	touch $@
+
 ## serve: build and serve the site with live reload on http://127.0.0.1:8000
 serve: $(VENV)/.runtime-installed
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -31,14 +44,19 @@ serve: $(VENV)/.runtime-installed
 build: $(VENV)/.runtime-installed
 	$(VENV)/bin/mkdocs build --strict
 
-## test: strict build of the real site, unit and fixture tests, snippet runs, browser tests
-test: $(VENV)/.dev-installed check-chromium
-	$(PY) -m pytest
+## build-properdocs: the same strict build with ProperDocs, into site-properdocs/
+build-properdocs: $(PROPERDOCS_VENV)/.installed
+	$(PROPERDOCS_VENV)/bin/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
 
-check-chromium:
-	@test -x "$(CHROMIUM)" || { echo "make test needs Chromium for the browser tests: run 'sudo apt-get install -y chromium fonts-wqy-microhei', or set CHROMIUM=/path/to/chromium"; exit 1; }
+## test: strict build of the real site (MkDocs and ProperDocs), unit and fixture tests, snippets, browser tests
+test: $(VENV)/.dev-installed $(PROPERDOCS_VENV)/.installed browser
+	PROPERDOCS=$(PROPERDOCS_VENV)/bin/properdocs $(PY) -m pytest
 
-## lock: add every question id on the site to permalinks.lock
+## browser: Debian's Chromium and fonts for the browser tests (installed when missing, see the script)
+browser:
+	@scripts/ensure-browser.sh
+
+## lock: record every question id on the site, with its page, in permalinks.lock
 lock: $(VENV)/.runtime-installed
 	$(PY) scripts/update_lock.py
 
@@ -47,8 +65,8 @@ audit: build
 	$(PY) ../shared/tools/bank_audit.py site
 
 ## bench: build-time and page-weight benchmarks, written to benchmarks/results.md
-bench: $(VENV)/.dev-installed check-chromium
+bench: $(VENV)/.dev-installed browser
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-properdocs .pytest_cache

@@ -162,3 +162,13 @@ def page(context):
     page.set_default_timeout(15000)
     return page
 
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how much of the question bank is still to be written (tests/bank_pending.yml)."""
+    from test_real_site import bank_ids, pending_ids
+
+    wanted, pending = bank_ids(), pending_ids()
+    if wanted and pending:
+        terminalreporter.write_line(f"question bank: {len(wanted) - len(pending)} of {len(wanted)} written, "
+                                    f"{len(pending)} pending (tests/bank_pending.yml)")

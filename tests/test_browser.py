@@ -127,6 +127,17 @@ def test_share_link_lands_on_the_question_and_back_works(page, base_url):
     page.wait_for_url(re.compile(r"/cheatsheet/$"))
 
 
+def test_an_old_anchor_of_a_moved_question_lands_on_its_new_page(page, base_url):
+    """foundations/#scaling-laws was shared before the page split; it must still reach the answer."""
+    page.goto(base_url + "foundations/#scaling-laws")
+    page.wait_for_url(re.compile(r"/pretraining/#scaling-laws$"))
+    assert page.locator("#scaling-laws").is_visible()
+    page.goto(base_url + "fine-tuning/#catastrophic-forgetting")
+    page.wait_for_url(re.compile(r"/fine-tuning-pitfalls/#catastrophic-forgetting$"))
+    page.goto(base_url + "fine-tuning/#what-is-sft")  # still on its page: no forwarding
+    assert page.url.endswith("/fine-tuning/#what-is-sft") and page.locator("#what-is-sft").is_visible()
+
+
 def test_copy_link_puts_the_share_url_on_the_clipboard(page, base_url):
     page.goto(base_url + "attention/")
     button = page.locator("#mqa-vs-gqa + .qa-meta .qa-copy")

@@ -215,3 +215,18 @@ def test_cheatsheet_tags_and_topic_map(build_site):
     home = b.html("index.html")
     assert '<a href="attention/">Attention</a>' in home and "<strong>2</strong>" in home
     assert 'class="qa-toolbar"' in home and 'data-qa-root="./"' in home
+
+
+def test_moved_question_old_anchor_is_forwarded_and_a_vanished_page_gets_a_stub(build_site):
+    """The lock's page history: old-page/#id still reaches a question that moved to another page."""
+    lock = "# lock\ngqa attention.md\nlora old-lora.md attention.md\n"
+    other = "---\ndescription: Other.\n---\n\n# Other\n\nIntro.\n\n" + question("other", "Other?")
+    lock += "other attention.md other.md\n"
+    b = build_site({"index.md": HOME, "attention.md": TOPIC, "other.md": other}, glossary=GLOSSARY, lock=lock)
+    assert b.warnings == [] and not b.aborted
+    attention = b.html("attention/index.html")
+    assert '<script type="application/json" id="qa-moved-anchors">{"other": "../other/#other"}</script>' in attention
+    stub = b.html("old-lora/index.html")
+    assert "This page has moved" in stub and '<a href="../attention/#lora">What is LoRA?</a>' in stub
+    assert '<script type="application/json" id="qa-moved-anchors">{"lora": "../attention/#lora"}</script>' in stub
+    assert "old-lora" not in b.html("index.html")  # stubs stay out of the navigation

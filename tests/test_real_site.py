@@ -45,7 +45,7 @@ def test_every_question_has_a_complete_share_page(site):
 
 
 def test_permalink_lock_is_up_to_date():
-    """Every id on the site is in permalinks.lock (run `make lock` after adding questions)."""
+    """Every id on the site is in permalinks.lock with its current page (run `make lock`)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from update_lock import site_ids
     from llmqa.permalinks import read_lock, unlocked
@@ -89,12 +89,31 @@ def test_internal_links_and_anchors_resolve(site):
     assert not broken, "\n".join(broken[:50])
 
 
-def test_every_bank_question_is_on_the_site(site):
-    """Every id in the question bank exists as a question on the site (the bank is the contract)."""
+def test_every_written_bank_question_is_on_the_site(site):
+    """The bank is the contract: every id in it is on the site, except those still pending.
+
+    ``tests/bank_pending.yml`` lists the ids not written yet (reported at the end of the run); an
+    id that is listed there but already on the site fails, so the list only ever shrinks.
+    """
+    wanted = bank_ids()
+    if wanted is None:
+        pytest.skip("question bank not present beside the repository")
+    have = {item["id"] for item in json.loads((site / "qa-index.json").read_text(encoding="utf-8"))}
+    pending = pending_ids()
+    assert sorted(pending - wanted) == [], "tests/bank_pending.yml lists ids that are not in the bank"
+    assert sorted(pending & have) == [], "written, so delete these from tests/bank_pending.yml"
+    assert sorted(wanted - pending - have) == []
+
+
+def bank_ids() -> set[str] | None:
     bank_path = ROOT.parent / "shared" / "question-bank.yml"
     if not bank_path.exists():
-        pytest.skip("question bank not present beside the repository")
+        return None
     bank = yaml.safe_load(bank_path.read_text(encoding="utf-8"))
-    wanted = {q["id"] for topic in bank["topics"] for q in topic["questions"]}
-    have = {item["id"] for item in json.loads((site / "qa-index.json").read_text(encoding="utf-8"))}
-    assert sorted(wanted - have) == []
+    return {q["id"] for topic in bank["topics"] for q in topic["questions"]}
+
+
+def pending_ids() -> set[str]:
+    path = ROOT / "tests" / "bank_pending.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return {qid for ids in (data or {}).values() for qid in ids}

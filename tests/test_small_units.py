@@ -11,7 +11,8 @@ from llmqa.searchcopy import for_search, without_search_attributes
 
 from llmqa.assets import external_references
 from llmqa.mathml import MathError, render_page, to_mathml
-from llmqa.permalinks import Redirects, check, read_lock, read_redirects, render_lock, RedirectsError, unlocked
+from llmqa.moved import forwards, vanished
+from llmqa.permalinks import Redirects, check, read_lock, read_redirects, record, render_lock, RedirectsError, unlocked
 from llmqa.text import trim
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +21,26 @@ FORMULA = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$", re.S)
 
 
 def test_lock_round_trip_and_staleness():
-    text = render_lock(["b", "a", "a"])
-    assert read_lock(text) == ["a", "b"] and text.startswith("# Every question id")
-    assert unlocked(["a"], {"a", "c"}) == ["c"]
+    text = render_lock({"b": ["x.md"], "a": ["old.md", "new.md"]})
+    assert text.startswith("# Every question id") and text.endswith("a old.md new.md\nb x.md\n")
+    assert read_lock(text) == {"a": ["old.md", "new.md"], "b": ["x.md"]}
+    assert read_lock("a\nb p.md\n") == {"a": [], "b": ["p.md"]}  # bare ids from the old format
+    assert unlocked({"a": ["p.md"], "b": ["p.md", "q.md"]}, {"a": "p.md", "b": "p.md", "c": "q.md"}) == ["b", "c"]
+
+
+def test_lock_records_new_ids_and_moves_keeping_the_history():
+    locked = {"a": ["p.md"], "b": ["p.md", "q.md"], "gone": ["p.md"]}
+    assert record(locked, {"a": "q.md", "b": "p.md", "c": "r.md"}) == {
+        "a": ["p.md", "q.md"], "b": ["q.md", "p.md"], "gone": ["p.md"], "c": ["r.md"]}
+    assert locked["a"] == ["p.md"]  # not mutated
+
+
+def test_moved_anchor_table_and_vanished_pages():
+    """Every page an id has left forwards it to where it lives now; pages gone need a stub."""
+    locked = {"a": ["fine-tuning.md", "pitfalls.md"], "b": ["fine-tuning.md"], "c": ["old.md", "x.md", "y.md"], "d": ["z.md"]}
+    table = forwards(locked, {"a": "pitfalls.md", "b": "fine-tuning.md", "c": "y.md"})
+    assert table == {"fine-tuning.md": {"a": "pitfalls.md"}, "old.md": {"c": "y.md"}, "x.md": {"c": "y.md"}}
+    assert vanished(table, {"fine-tuning.md", "pitfalls.md", "x.md", "y.md"}) == ["old.md"]
 
 
 def test_lock_check_messages():

@@ -30,7 +30,8 @@ class SiteState:
     full_content: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, set[str]] = field(default_factory=dict)
     redirects: Redirects = field(default_factory=Redirects)
-    locked: list[str] = field(default_factory=list)
+    forwards: dict[str, dict[str, str]] = field(default_factory=dict)  # old page -> {id: page now}
+    locked: dict[str, list[str]] = field(default_factory=dict)  # id -> pages it was published on
     env: Any = None
     md_env: Any = None
     related_index: Any = None

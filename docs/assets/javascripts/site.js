@@ -161,7 +161,21 @@
     if (count) count.textContent = query ? shown + (shown === 1 ? " term matches" : " terms match") : "";
   }
 
+  // A question that moved to another page: old links "page/#id" are sent on to its new page.
+  function forwardMovedAnchor() {
+    var table = document.getElementById("qa-moved-anchors");
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    if (!table || !id || document.getElementById(id)) return;
+    var target;
+    try { target = JSON.parse(table.textContent)[id]; } catch (e) { return; }
+    if (typeof target === "string") location.replace(new URL(target, location.href).href);
+  }
+
+  window.addEventListener("hashchange", forwardMovedAnchor);
+
   function initPage() {
+    forwardMovedAnchor();
     hideTip();
     applyQuiz();
     var input = document.getElementById("qa-glossary-filter-input");
