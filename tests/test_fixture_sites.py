@@ -230,3 +230,14 @@ def test_moved_question_old_anchor_is_forwarded_and_a_vanished_page_gets_a_stub(
     assert "This page has moved" in stub and '<a href="../attention/#lora">What is LoRA?</a>' in stub
     assert '<script type="application/json" id="qa-moved-anchors">{"lora": "../attention/#lora"}</script>' in stub
     assert "old-lora" not in b.html("index.html")  # stubs stay out of the navigation
+
+
+def test_display_math_that_markdown_did_not_see_fails_with_file_and_line(build_site):
+    """$$ glued to a list item is not a block: the reader would see raw TeX, so the build says so."""
+    body = "1. Update the state:\n$$\nm' = \\max(m, s)\n$$\n2. Done."
+    page = TOPIC + question("glued", "Glued math?", body)
+    b = build_site({"index.md": HOME, "attention.md": page}, glossary=GLOSSARY)
+    line = page.splitlines().index("m' = \\max(m, s)") + 1
+    assert len(b.warnings) == 1 and ends_with(b, f"attention.md:{line}: display math was not recognised (give $$ its own "
+                                              "lines, indented like the surrounding list item or admonition, with "
+                                              "blank lines around it): $$m' = \\max(m, s)")

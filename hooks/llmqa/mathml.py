@@ -117,3 +117,25 @@ def render_page(content: str) -> tuple[str, list[MathError]]:
     content = BLOCK.sub(sub(True), content)
     content = INLINE.sub(sub(False), content)
     return content, errors
+
+
+def unrendered_display_math(html_text: str) -> list[str]:
+    """``$$`` left in the prose of a rendered page: arithmatex did not see a block there.
+
+    It happens when display math sits in a list item or admonition without the indentation and
+    blank lines a block needs; the reader then sees raw TeX, and nothing else would notice.
+    Returns the first line of each such formula.
+    """
+    from .htmltext import rewrite_text  # late: htmltext is only needed for this check
+
+    found: list[str] = []
+
+    def collect(text: str, _section) -> str:
+        for chunk in text.split("$$")[1::2]:
+            first = html.unescape(chunk).strip().splitlines()
+            found.append(first[0].strip() if first else "")
+        return text
+
+    if "$$" in html_text:
+        rewrite_text(html_text, collect)
+    return found
