@@ -134,3 +134,14 @@ def test_topic_pages_opt_out_with_front_matter():
     assert is_topic_page("# T\n")
     assert not is_topic_page("---\ntopic: false\n---\n# Home\n")
     assert is_topic_page("---\ndescription: x\n---\n# T\n")
+
+
+def test_merge_conflict_markers_are_reported_with_their_line():
+    """A half-resolved merge renders as text and builds fine otherwise: the parser says so."""
+    from llmqa.questions import parse_page
+    text = ("# T\n\n## Q? { #q data-zh=\"问\" data-difficulty=\"easy\" data-tags=\"attention\" }\n\n"
+            "!!! tldr \"Short answer\"\n    A.\n\n<<<<<<< HEAD\n- a\n=======\n- b\n>>>>>>> branch\n\n```text\n=======\n```\n")
+    problems = [str(p) for p in parse_page("t.md", text, frozenset({"attention"})).problems]
+    assert problems == ["t.md:8: merge conflict marker '<<<<<<< HEAD': resolve the conflict",
+                        "t.md:10: merge conflict marker '=======': resolve the conflict",
+                        "t.md:12: merge conflict marker '>>>>>>> branch': resolve the conflict"]

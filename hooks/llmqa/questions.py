@@ -26,6 +26,7 @@ MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKS = re.compile(r"(\*\*|__|\*|`|~~)")
 HTML_TAG = re.compile(r"<[^>]+>")
 SPACES = re.compile(r"\s+")
+CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$")
 
 
 @dataclass
@@ -109,6 +110,8 @@ def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str])
             _finish_question(current, section, problems)
 
     for number, line, in_code in lines:
+        if not in_code and CONFLICT_MARKER.match(line):
+            problems.append(Problem(src_uri, number, f"merge conflict marker '{line.strip()[:20]}': resolve the conflict"))
         heading = None if in_code else HEADING.match(line)
         if heading and len(heading.group("hashes")) == 1 and not title:
             title = plain_text(ATTR_LIST.sub("", heading.group("text")))
