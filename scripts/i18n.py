@@ -79,7 +79,7 @@ def stamp_page(page: str, ids: list[str]) -> int:
 FENCED = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.S | re.M)
 # As pymdownx.arithmatex reads inline math: an unescaped $ not followed by a space, up to a $ not
 # preceded by one (so prices such as "\$2.50" or "$2.50 per hour and $0.60" are prose, not math).
-MATH = re.compile(r"\$\$.+?\$\$|(?<![\\$])\$(?![\s$])(?:\\.|[^\\$\n])+?(?<![\s\\])\$", re.S)
+MATH = re.compile(r"\$\$.+?\$\$|(?<![\\$])\$(?![\s$])(?:\\.|[^\\$\n]|\n(?![ \t]*\n))+?(?<![\s\\])\$", re.S)
 XREF = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|[^\[\]\n]+?)?\]\]")
 FOLLOW_UP_BLOCK = re.compile(r'^\?\?\?\+? question "Follow-up questions"\n(?:(?:[ \t]+.*|[ \t]*)\n)*', re.M)
 
