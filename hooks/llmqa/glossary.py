@@ -36,6 +36,7 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     see: list[str] = field(default_factory=list)
     line: int = 0
+    definition_zh: str = ""  # the Chinese edition's definition (optional while it is being translated)
 
     @functools.cached_property
     def slug(self) -> str:
@@ -82,7 +83,7 @@ def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         missing = [key for key in REQUIRED if not str(item.get(key) or "").strip()]
         for key in missing:
             problems.append(Problem(path, line, f"{label} has no {key} (or it is empty)"))
-        unknown = sorted(set(item) - {"term", "aliases", "zh", "definition", "see"})
+        unknown = sorted(set(item) - {"term", "aliases", "zh", "definition", "definition_zh", "see"})
         if unknown:
             problems.append(Problem(path, line, f"{label} has unknown field(s): {', '.join(unknown)}"))
         if missing:
@@ -94,6 +95,7 @@ def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             aliases=[a.strip() for a in _as_list(item.get("aliases")) if a.strip()],
             see=[s.strip() for s in _as_list(item.get("see")) if s.strip()],
             line=line,
+            definition_zh=" ".join(str(item.get("definition_zh") or "").split()),
         ))
     return entries, problems
 
@@ -119,11 +121,12 @@ def check(entries: list[Entry], known_ids: set[str], path: str) -> list[Problem]
         for qid in entry.see:
             if qid not in known_ids:
                 problems.append(Problem(path, entry.line, f"entry '{entry.term}': see: '{qid}' is not a question id"))
-        markup = MARKUP.search(entry.definition)
-        if markup:
-            problems.append(Problem(path, entry.line, (
-                f"entry '{entry.term}': the definition must be plain text (it is shown as-is in tooltips "
-                f"and on the glossary page); found '{markup.group(0)}'")))
+        for key, text in (("definition", entry.definition), ("definition_zh", entry.definition_zh)):
+            markup = MARKUP.search(text)
+            if markup:
+                problems.append(Problem(path, entry.line, (
+                    f"entry '{entry.term}': the {key} must be plain text (it is shown as-is in tooltips "
+                    f"and on the glossary page); found '{markup.group(0)}'")))
     return problems
 
 
