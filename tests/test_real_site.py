@@ -75,8 +75,10 @@ def test_every_page_has_lang_and_description(site):
         assert info.meta.get("description", "").strip(), path
 
 
-def test_internal_links_and_anchors_resolve(site):
-    """Crawl every page: each internal href/src points at a file, each #fragment at an id."""
+def test_internal_links_and_anchors_resolve(published_site):
+    """Crawl every page: each internal href/src points at a file, each #fragment at an id
+    (on the site as published, with the Anki deck and PDFs that `make anki` / `make pdf` add)."""
+    site = published_site
     crawled = pages(site)
     broken = []
     for page, info in crawled.items():
