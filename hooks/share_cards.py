@@ -11,6 +11,7 @@ import os
 import shutil
 import time
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from llmqa import cardrender
@@ -28,6 +29,9 @@ def on_post_build(*, config):
     root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, "x"))
     cache = os.path.join(root, CACHE_DIR, lang)
     os.makedirs(cache, exist_ok=True)
+    missing = [str(path) for path in cardrender.FONTS if not path.is_file()]
+    if missing:
+        raise PluginError(f"share cards: font file {missing[0]} is missing (see fonts/README.md)")
     renderer = renderer_digest(cardrender.FONTS)
     used, drawn = set(), 0
     for qid, q in STATE.questions.items():

@@ -166,3 +166,9 @@ def test_without_site_url_the_share_page_has_no_image_and_a_small_card(build_sit
     b = build_site({"index.md": HOME, "attention.md": TOPIC}, extra={"site_url": None})
     share = b.html("q/gqa/index.html")
     assert "og:image" not in share and '<meta name="twitter:card" content="summary">' in share
+
+
+def test_a_missing_font_stops_the_build_with_one_clear_line(build_site, monkeypatch, tmp_path):
+    monkeypatch.setattr(cardrender, "FONTS", [tmp_path / "gone.ttc"])
+    b = build_site({"index.md": HOME, "attention.md": TOPIC})
+    assert b.aborted and b.warnings == [f"share cards: font file {tmp_path / 'gone.ttc'} is missing (see fonts/README.md)"]
