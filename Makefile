@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build build-properdocs test lock bench audit clean browser
+.PHONY: serve build build-properdocs test lock bench audit clean browser anki pdf
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,11 @@ $(VENV)/.runtime-installed: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
+$(VENV)/.publish-installed: requirements-publish.txt $(VENV)/.runtime-installed
+	$(PY) -m pip install --quiet -r requirements-publish.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt requirements-publish.txt $(VENV)/.runtime-installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -43,6 +47,14 @@ serve: $(VENV)/.runtime-installed
 ## build: strict build into site/
 build: $(VENV)/.runtime-installed
 	$(VENV)/bin/mkdocs build --strict
+
+## anki: the Anki deck (one note per question) into site/downloads/; run after `make build`
+anki: $(VENV)/.publish-installed
+	$(PY) scripts/make_anki.py
+
+## pdf: the site and the cheat sheet as PDFs (Chromium's print engine) into site/downloads/; after `make build`
+pdf: $(VENV)/.publish-installed browser
+	$(PY) scripts/make_pdf.py
 
 ## build-properdocs: the same strict build with ProperDocs, into site-properdocs/
 build-properdocs: $(PROPERDOCS_VENV)/.installed

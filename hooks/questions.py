@@ -21,6 +21,7 @@ from llmqa import parts, permalinks
 from llmqa.crossrefs import QuestionLinks, relative_path
 from llmqa.nav import flatten
 from llmqa.questions import duplicate_problems, is_topic_page, parse_page, plain_text
+from llmqa.report import issue_url
 from llmqa.sections import decorate_sections
 from llmqa.state import STATE, reset, template
 from llmqa.text import slugify, trim
@@ -120,7 +121,8 @@ def on_page_content(html: str, *, page, config, files):
             return ""
         tags = [{"label": STATE.tags.get(t, t), "href": f"{tags_href}#tag-{t}"} for t in q.tags]
         share = get_relative_url(f"q/{qid}/", page.url)
-        return meta.render(q=q, tags=tags, share_href=share)
+        report = issue_url(config.repo_url, qid, q.title, f"{(config.site_url or '').rstrip('/')}/{page.url}#{qid}")
+        return meta.render(q=q, tags=tags, share_href=share, report_href=report)
 
     def wrap(qid: str, body: str) -> str:
         return answer.render(qid=qid, body=body) if qid in STATE.questions else body

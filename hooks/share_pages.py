@@ -12,6 +12,7 @@ import os
 
 from mkdocs.utils import get_relative_url
 
+from llmqa.cards import card_meta, card_text, language
 from llmqa.state import STATE, template
 from llmqa.text import trim
 
@@ -55,13 +56,16 @@ def _page_urls(config) -> dict[str, str]:
 def _context(config, site_url: str, urls: dict[str, str], q, share_id: str) -> dict:
     here = f"q/{share_id}/"
     target = f"{urls.get(q.src_uri, '')}#{q.id}"
+    topic = STATE.pages[q.src_uri].title
+    card = card_text(q, topic, config.site_name, site_url, language(config))
     return {
         "config": config, "retired": False, "q": q, "qid": share_id,
         "description": trim(q.short_answer, 200),
         "share_url": f"{site_url}{here}",
         "canonical": f"{site_url}{target}",
         "target": _relative(urls.get(q.src_uri, ""), here) + f"#{q.id}",
-        "topic": STATE.pages[q.src_uri].title,
+        "topic": topic,
+        "card": card_meta(site_url, q.id, card),
         "site_url": site_url,
         "home": _relative("", here),
     }

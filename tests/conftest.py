@@ -105,6 +105,24 @@ def real_site() -> tuple[subprocess.CompletedProcess, Path]:
     return result, site
 
 
+@pytest.fixture(scope="session")
+def published_site(real_site, tmp_path_factory) -> Path:
+    """The site as the Pages workflow publishes it: the strict build plus `make anki` and `make pdf`.
+
+    A copy, so that site/ stays exactly what `mkdocs build` wrote (test_platform compares it
+    file for file with other builds). Links to the downloads are crawled here, never shipped broken.
+    """
+    result, site = real_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    published = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(site, published)
+    for script in ("make_anki.py", "make_pdf.py"):
+        made = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--site-dir", str(published)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert made.returncode == 0, made.stdout + made.stderr
+    return published
+
+
 # --- Browser: the built site on 127.0.0.1 and Debian's Chromium via Playwright -----------------
 # Never downloads a browser (no `playwright install`): Chromium comes from the system
 # ($CHROMIUM or /usr/bin/chromium). A missing browser fails the run with one clear line.

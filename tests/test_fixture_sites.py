@@ -119,7 +119,9 @@ def test_share_page_tags_redirect_and_escaping(build_site):
     assert '<meta property="og:description" content="Short answer of escaped.">' in share
     assert '<meta property="og:url" content="https://llm-interview-qa.github.io/q/escaped/">' in share
     assert '<link rel="canonical" href="https://llm-interview-qa.github.io/t/#escaped">' in share
-    assert '<meta name="twitter:card" content="summary">' in share
+    assert '<meta name="twitter:card" content="summary_large_image">' in share
+    assert '<meta property="og:image" content="https://llm-interview-qa.github.io/q/escaped/card.png">' in share
+    assert f'<meta property="og:image:alt" content="{literal} (T, Medium) - LLM Interview Q&amp;A">' in share
     assert 'location.replace("../../t/#escaped")' in share
     assert f"<h1>{literal}</h1>" in share and '<a href="../../t/#escaped">Read the full answer</a>' in share
     sitemap = (b.site / "sitemap.xml").read_text()

@@ -10,7 +10,7 @@ import yaml
 from conftest import ROOT
 from sitecrawl import pages, read_page, resolve
 
-SHARE_TAGS = ("og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card",
+SHARE_TAGS = ("og:image", "og:image:alt", "og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card",
               "twitter:title", "twitter:description", "description", "canonical")
 
 
@@ -39,7 +39,12 @@ def test_every_question_has_a_complete_share_page(site):
         missing = [tag for tag in SHARE_TAGS if not info.meta.get(tag, "").strip()]
         assert not missing, (item["id"], missing)
         assert info.title.strip() and info.meta["og:title"] == item["title"]
-        assert info.meta["twitter:card"] == "summary"
+        assert info.meta["twitter:card"] == "summary_large_image"
+        card = f"q/{item['id']}/card.png"
+        assert info.meta["og:image"] == f"https://llm-interview-qa.github.io/{card}", item["id"]
+        assert png_size(site / card) == (1200, 630), item["id"]
+        assert (info.meta["og:image:width"], info.meta["og:image:height"]) == ("1200", "630")
+        assert info.meta["og:image:alt"].startswith(item["title"] + " (")
         assert info.meta["canonical"].endswith(f"/{item['url']}")
         assert info.meta["og:url"].endswith(f"/q/{item['id']}/")
 
@@ -70,8 +75,10 @@ def test_every_page_has_lang_and_description(site):
         assert info.meta.get("description", "").strip(), path
 
 
-def test_internal_links_and_anchors_resolve(site):
-    """Crawl every page: each internal href/src points at a file, each #fragment at an id."""
+def test_internal_links_and_anchors_resolve(published_site):
+    """Crawl every page: each internal href/src points at a file, each #fragment at an id
+    (on the site as published, with the Anki deck and PDFs that `make anki` / `make pdf` add)."""
+    site = published_site
     crawled = pages(site)
     broken = []
     for page, info in crawled.items():
@@ -103,6 +110,13 @@ def test_every_written_bank_question_is_on_the_site(site):
     assert sorted(pending - wanted) == [], "tests/bank_pending.yml lists ids that are not in the bank"
     assert sorted(pending & have) == [], "written, so delete these from tests/bank_pending.yml"
     assert sorted(wanted - pending - have) == []
+
+
+def png_size(path) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk (and proof that the file is a PNG)."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", path
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
 def bank_ids() -> set[str] | None:
