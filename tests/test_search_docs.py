@@ -82,6 +82,7 @@ def test_write_index_reports_what_it_wrote(tmp_path):
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
     assert set(search_documents(tmp_path)) == {"question/a", "question/b"}
+    assert (tmp_path / "pagefind" / "pagefind.js").exists() and not (tmp_path / "pagefind" / "pagefind-ui.js").exists()
 
 
 def test_write_index_fails_with_a_message_not_a_hang(tmp_path):

@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 
+# Pagefind's ready-made search interfaces: the site has its own dialog, so they are never loaded.
+UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 TIMEOUT_S = 300  # the API waits forever for a reply the binary never sends (e.g. after it crashed)
 
 
@@ -68,6 +71,10 @@ def write_index(documents: Sequence[tuple[str, str]], output_path: str, language
             raise PagefindError(f"Pagefind failed to write the search index to {output_path}: {exc}") from exc
     if count != len(documents):
         raise PagefindError(f"Pagefind indexed {count} of {len(documents)} search documents")
+    for name in UNUSED_UI:
+        path = os.path.join(output_path, name)
+        if os.path.exists(path):
+            os.remove(path)
     sizes = [os.path.getsize(os.path.join(root, name))
              for root, _, names in os.walk(output_path) for name in names]
     return IndexReport(count, len(sizes), sum(sizes))
