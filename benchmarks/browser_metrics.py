@@ -34,41 +34,41 @@ def page_weight(browser, url: str, javascript: bool = True) -> dict:
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         total += size
         hosts.add(urlsplit(request.url).hostname)
-        if request.url.endswith("search_index.json"):
+        if "/pagefind/" in request.url or "/assets/javascripts/search/" in request.url:
             index += size
     ctx.close()
     return {"bytes": total, "bytes_without_search_index": total - index, "requests": len(responses), "hosts": sorted(hosts)}
 
 
 READY_JS = """async (query) => {
+  // Open the dialog with its key, type the query at once, wait for the first result: the cold
+  // path (dialog.js, pagefind.js, its WebAssembly and the index chunks load on first open).
   const start = performance.timeOrigin + performance.now();
-  const input = document.querySelector("input.md-search__input");
-  const meta = () => (document.querySelector(".md-search-result__meta") || {}).textContent || "";
-  document.querySelector("label.md-header__button[for=__search]")?.click();
-  input.focus();
-  while (true) {
-    input.value = query;
-    input.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
+  document.body.dispatchEvent(new KeyboardEvent("keydown", {key: "s", bubbles: true}));
+  const input = document.getElementById("qa-search-input");
+  input.value = query;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  while (!document.querySelector("#qa-search-results [role=option]"))
     await new Promise(r => setTimeout(r, 10));
-    if (document.querySelectorAll(".md-search-result__item").length) break;
-  }
   return performance.timeOrigin + performance.now() - start;
 }"""
 
 QUERY_JS = """async (query) => {
-  const input = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
+  // Last keystroke to rendered results, including the dialog's 120 ms debounce.
+  const input = document.getElementById("qa-search-input");
+  const root = document.querySelector("[data-qa-search]");
+  const list = document.getElementById("qa-search-results");
   input.value = "";
-  input.dispatchEvent(new KeyboardEvent("keyup", {key: "Backspace", bubbles: true}));
-  await new Promise(r => setTimeout(r, 50));
-  const before = list.innerHTML;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  while (root.dataset.qaSearchState !== "empty") await new Promise(r => setTimeout(r, 5));
   const t0 = performance.now();
   input.value = query;
-  input.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
-  while (list.innerHTML === before || !list.children.length) {
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  while (!(root.dataset.qaSearchState === "results" && list.children.length) && root.dataset.qaSearchState !== "none") {
     await new Promise(r => requestAnimationFrame(r));
     if (performance.now() - t0 > 5000) return -1;
   }
+  if (root.dataset.qaSearchState === "none") return -1;
   await new Promise(r => requestAnimationFrame(r));
   return performance.now() - t0;
 }"""
@@ -101,3 +101,17 @@ def search_latency(browser, base_url: str, runs: int = 5) -> dict:
         "median_ms": statistics.median(ok) if ok else None,
         "p95_ms": ok[min(len(ok) - 1, int(round(0.95 * (len(ok) - 1))))] if ok else None,
     }
+
+
+def first_search_bytes(browser, base_url: str, site_dir) -> dict:
+    """Gzipped bytes of everything a first search fetches, on a topic page after it has loaded."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(base_url + "attention/", wait_until="networkidle")
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.evaluate(READY_JS, "KV cache")
+    page.wait_for_load_state("networkidle")
+    total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+    ctx.close()
+    return {"bytes": total, "requests": len(finished)}

@@ -35,6 +35,28 @@ def build_once(config: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def build_into(config: Path, site: Path) -> Path:
+    """One `mkdocs build` of ``config`` into ``site`` (emptied first)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return site
+
+
+def build_ref(ref: str, work: Path) -> Path:
+    """The site as it was at git revision ``ref`` (its own config, hooks and content), built into
+    ``work/site``: how the old search is measured on the same machine."""
+    import shutil
+    root = Path(__file__).resolve().parent.parent
+    source = work / "src"
+    if source.exists():
+        shutil.rmtree(source)
+    source.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(root), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    return build_into(source / "mkdocs.yml", work / "site")
+
+
 def alternate(a: Path, b: Path, runs: int, warmup: int = 1) -> tuple[Timing, Timing, list[float]]:
     """A and B in turn (after a warm-up of each); returns both timings and the A/B ratio of each pair."""
     for _ in range(warmup):

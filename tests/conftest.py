@@ -151,6 +151,25 @@ def base_url(real_site):
 
 
 @pytest.fixture(scope="session")
+def default_port_url(real_site):
+    """The same build on 127.0.0.1:80. Material's instant navigation copies protocol and host,
+    but not the port, from the page to its sitemap URLs (bundle function ``fi``), so it only
+    engages on a default port: tests of instant navigation need this server."""
+    result, site = real_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_Quiet, directory=str(site))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 80), handler)
+    except OSError as exc:
+        pytest.skip(f"port 80 is not available for the instant-navigation test server: {exc}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not os.path.exists(executable):

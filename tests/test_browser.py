@@ -13,18 +13,16 @@ ARTIFACTS.mkdir(exist_ok=True)
 
 
 def landing(href: str) -> str:
-    """A result link without Material's ?h= highlight query: path#fragment."""
-    return re.sub(r"\?h=[^#]*", "", href)
+    """A result link as path#fragment (no query string)."""
+    return re.sub(r"\?[^#]*", "", href)
 
 
 def search(page, query: str):
-    """Open Material's search, type like a person (Material searches on key-up), wait for results."""
+    """Open the search dialog with `s`, type the query, wait for results (partials/search.html)."""
     page.keyboard.press("s")
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    return page.locator(".md-search-result__item a")
+    page.locator("#qa-search-input").fill(query)
+    page.locator("#qa-search-results a[role=option]").first.wait_for()
+    return page.locator("#qa-search-results a[role=option]")
 
 
 def test_english_search_finds_gqa_and_lands_on_it(page, base_url):
@@ -32,7 +30,7 @@ def test_english_search_finds_gqa_and_lands_on_it(page, base_url):
     results = search(page, "GQA")
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 8))]
     assert any(landing(h).endswith("attention/#mqa-vs-gqa") for h in hrefs), hrefs
-    page.locator('.md-search-result__item a[href$="#mqa-vs-gqa"]').first.click()
+    page.locator('#qa-search-results a[href$="#mqa-vs-gqa"]').first.click()
     page.wait_for_url(re.compile(r"/attention/(\?h=[^#]*)?#mqa-vs-gqa$"))
     assert page.locator("#mqa-vs-gqa").is_visible()
 

@@ -62,7 +62,7 @@ def test_permalink_lock_is_up_to_date():
 def test_search_dialog_and_progress_bar_have_accessible_names(site):
     """Material leaves both unnamed; our partial overrides name them (WCAG 4.1.2)."""
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html
+    assert '<div class="md-search qa-search" role="dialog" aria-label="Search" data-qa-search="" data-qa-root="./">' in html
     assert 'role="progressbar" aria-label="Loading page"' in html or "md-progress" not in html
 
 

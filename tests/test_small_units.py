@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from llmqa.codetokens import unwrap_unstyled_tokens
-from llmqa.searchcopy import for_search, without_search_attributes
 
 from llmqa.assets import external_references
 from llmqa.mathml import MathError, render_page, to_mathml
@@ -166,33 +165,6 @@ def test_theme_paints_name_tokens_in_the_plain_code_colour():
         assert names and set(names) == {"var(--md-code-fg-color)"}, (css.name, names)
         assert ".highlight .w" not in text, css.name
     assert "--md-code-hl-name-color" not in (ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
-
-
-def test_search_copy_indexes_the_same_text():
-    """Material's own parser finds the same sections and text in the lighter copy."""
-    from material.plugins.search.plugin import Parser
-
-    html = (
-        '<h2 id="q">Question?</h2><p>Answer with <math data-search-exclude="true"><mi>x</mi></math> inline '
-        'and <code>code</code>.</p>'
-        '<div class="language-python highlight" data-search-exclude="true"><pre><span></span><code>x = 1\n</code></pre></div>'
-        '<div class="highlight"><pre><code>plain</code></pre></div>'
-        '<div class="qa-related" data-search-exclude="true"><p><a href="#a">A</a></p></div>'
-        '<h2 id="r">Other</h2><p>Text.</p>'
-        '<details class="note qa-mentions" data-search-exclude="true"><summary>s</summary><ul><li>x</li></ul></details>'
-        '<div class="qa-term-defs" hidden data-search-exclude="true"><span id="d"><strong>t</strong> def</span></div>'
-    )
-
-    def sections(markup):
-        parser = Parser()
-        parser.feed(markup)
-        parser.close()
-        return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
-
-    light = for_search(html)
-    assert "<math" not in light and "highlight" not in light and "qa-" not in light
-    assert sections(light) == sections(html.replace('<div class="highlight"><pre><code>plain</code></pre></div>', ""))
-    assert without_search_attributes('<math data-search-exclude="true">') == "<math>"
 
 
 def test_generated_page_parts_fill_their_markers():

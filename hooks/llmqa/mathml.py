@@ -55,8 +55,7 @@ def to_mathml(tex: str, display: bool) -> str:
     while GROUPED_DIGITS.search(out):
         out = GROUPED_DIGITS.sub(r"<mn>\1,\2</mn>", out)
     label = html.escape(source, quote=True)
-    # MathML token soup is noise in the search index (and costs indexing time): keep it out.
-    return out.replace("<math ", f'<math aria-label="{label}" data-search-exclude="true" ', 1)
+    return out.replace("<math ", f'<math aria-label="{label}" ', 1)
 
 
 # Children an <mrow> can be dropped around without changing layout: they have no operator form

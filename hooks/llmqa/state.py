@@ -27,7 +27,6 @@ class SiteState:
     glossary_problems: list = field(default_factory=list)
     matcher: Matcher | None = None
     parts: dict[str, dict[str, str]] = field(default_factory=dict)  # generated page -> marker -> HTML
-    full_content: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, set[str]] = field(default_factory=dict)
     redirects: Redirects = field(default_factory=Redirects)
     forwards: dict[str, dict[str, str]] = field(default_factory=dict)  # old page -> {id: page now}
@@ -37,6 +36,7 @@ class SiteState:
     related_index: Any = None
     targets: dict | None = None
     backlinks: dict[str, list[str]] | None = None
+    search_job: Any = None  # llmqa.pagefind_index.IndexJob of this build
 
 
 STATE = SiteState()

@@ -1,4 +1,4 @@
-/* Site behaviour: copy share links, quiz mode, random question, glossary filter.
+/* Site behaviour: copy share links, quiz mode, random question, glossary filter, opening search.
  * Clicks are handled by one delegated listener (survives instant navigation); per-page state
  * is re-applied on every document$ emission, which Material fires after each page swap. */
 (function () {
@@ -173,6 +173,60 @@
   }
 
   window.addEventListener("hashchange", forwardMovedAnchor);
+
+  /* Search: the dialog's markup is in every page's header (overrides/partials/search.html). Its
+   * behaviour, Pagefind and the index load only when a reader opens it (search/dialog.js), so a
+   * page view that never searches downloads nothing for search. The header survives instant
+   * navigation, so the site root is resolved once, against the page the header came with. */
+  var searchRoot = document.querySelector("[data-qa-search]");
+  var searchToggle = document.getElementById("__search");
+  var searchInput = searchRoot && searchRoot.querySelector("#qa-search-input");
+  var siteRoot = searchRoot ? new URL(searchRoot.getAttribute("data-qa-root") || "./", location.href).href : "";
+  var searchDialog = null;
+
+  function loadSearch() {
+    if (!searchDialog) {
+      searchDialog = import(new URL("assets/javascripts/search/dialog.js", siteRoot).href)
+        .then(function (module) { return module.mountSearch(searchRoot, siteRoot); });
+      searchDialog.catch(function () { searchDialog = null; });
+    }
+    return searchDialog;
+  }
+
+  function openSearch() {
+    if (!searchInput) return;
+    searchToggle.checked = true;
+    searchInput.focus();
+    searchInput.select();
+    loadSearch();
+  }
+
+  function closeSearch() {
+    if (!searchToggle || !searchToggle.checked) return;
+    searchToggle.checked = false;
+    if (searchInput) searchInput.blur();
+  }
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  if (searchInput && searchToggle) {
+    searchInput.addEventListener("focus", function () { searchToggle.checked = true; loadSearch(); });
+    searchToggle.addEventListener("change", function () { if (searchToggle.checked) openSearch(); });
+    document.addEventListener("keydown", function (e) {
+      if (e.metaKey || e.ctrlKey || e.altKey || e.isComposing) return;
+      if ((e.key === "/" || e.key === "s") && !searchToggle.checked && !typing(e.target)) {
+        e.preventDefault();
+        openSearch();
+      } else if ((e.key === "Escape" || e.key === "Tab") && searchToggle.checked && searchRoot.contains(e.target)) {
+        closeSearch();
+      }
+    });
+    searchRoot.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a[role=option]")) closeSearch();
+    });
+  }
 
   function initPage() {
     forwardMovedAnchor();

@@ -1,0 +1,19 @@
+"""Read a built site's Pagefind index back: one decoded fragment per search document."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def search_documents(site: Path) -> dict[str, dict]:
+    """Every document in ``site/pagefind``, keyed by its path ("question/gqa", "term/term-lora")."""
+    docs = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(SIGNATURE), path
+        doc = json.loads(data[len(SIGNATURE):])
+        docs[doc["url"].strip("/")] = doc
+    return docs
