@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build build-properdocs test lock bench audit clean browser
+.PHONY: serve build build-properdocs test lock bench audit clean browser i18n-status
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ browser:
 ## lock: record every question id on the site, with its page, in permalinks.lock
 lock: $(VENV)/.runtime-installed
 	$(PY) scripts/update_lock.py
+
+## i18n-status: what the Chinese edition lacks or lags behind (untranslated pages, lagging questions, glossary)
+i18n-status: $(VENV)/.runtime-installed
+	$(PY) scripts/i18n.py status
 
 ## audit: question-bank coverage of the last build in site/
 audit: build

@@ -36,6 +36,7 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     see: list[str] = field(default_factory=list)
     line: int = 0
+    definition_zh: str = ""   # the Chinese edition's definition (falls back to ``definition``)
 
     @functools.cached_property
     def slug(self) -> str:
@@ -82,7 +83,7 @@ def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         missing = [key for key in REQUIRED if not str(item.get(key) or "").strip()]
         for key in missing:
             problems.append(Problem(path, line, f"{label} has no {key} (or it is empty)"))
-        unknown = sorted(set(item) - {"term", "aliases", "zh", "definition", "see"})
+        unknown = sorted(set(item) - {"term", "aliases", "zh", "definition", "definition_zh", "see"})
         if unknown:
             problems.append(Problem(path, line, f"{label} has unknown field(s): {', '.join(unknown)}"))
         if missing:
@@ -94,6 +95,7 @@ def load(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             aliases=[a.strip() for a in _as_list(item.get("aliases")) if a.strip()],
             see=[s.strip() for s in _as_list(item.get("see")) if s.strip()],
             line=line,
+            definition_zh=" ".join(str(item.get("definition_zh") or "").split()),
         ))
     return entries, problems
 
@@ -119,12 +121,21 @@ def check(entries: list[Entry], known_ids: set[str], path: str) -> list[Problem]
         for qid in entry.see:
             if qid not in known_ids:
                 problems.append(Problem(path, entry.line, f"entry '{entry.term}': see: '{qid}' is not a question id"))
-        markup = MARKUP.search(entry.definition)
+        markup = MARKUP.search(entry.definition) or MARKUP.search(entry.definition_zh)
         if markup:
             problems.append(Problem(path, entry.line, (
                 f"entry '{entry.term}': the definition must be plain text (it is shown as-is in tooltips "
                 f"and on the glossary page); found '{markup.group(0)}'")))
     return problems
+
+
+def display(entry: Entry, code: str) -> tuple[str, str]:
+    """An entry's name and definition as one edition shows them: the Chinese edition puts the
+    Chinese name first with the English term in parentheses, and uses ``definition_zh`` while
+    it exists (the English definition until a translator adds it)."""
+    if code == "zh" and entry.zh:
+        return f"{entry.zh[0]}（{entry.term}）", entry.definition_zh or entry.definition
+    return entry.term, entry.definition
 
 
 def case_sensitive(name: str) -> bool:
