@@ -125,6 +125,14 @@ def real_site() -> tuple[subprocess.CompletedProcess, Path]:
     return result, site
 
 
+@pytest.fixture(scope="session")
+def site(real_site) -> Path:
+    """The real site's folder, once its strict build has succeeded."""
+    result, path = real_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    return path
+
+
 # --- Browser: the built site on 127.0.0.1 and Debian's Chromium via Playwright -----------------
 # Never downloads a browser (no `playwright install`): Chromium comes from the system
 # ($CHROMIUM or /usr/bin/chromium). A missing browser fails the run with one clear line.

@@ -340,6 +340,8 @@ def test_chinese_copy_link_and_glossary_tooltip(page, base_url, context):
     page.locator(".qa-quiz-toggle").click()
     assert page.locator(".qa-quiz-toggle").inner_text() == "测验模式：开"
     page.locator(".qa-quiz-toggle").click()
+    page.locator(".qa-random", has_text="本主题随机一题").click()   # the Chinese question index
+    page.wait_for_url(re.compile(r"/zh/peft-adapters/#adapter-[a-z]+$"))
     assert third_party(context.requests) == []
 
 

@@ -297,13 +297,6 @@ def test_status_lists_lagging_missing_and_untranslated(tmp_path, capsys):
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def site(real_site):
-    result, path = real_site
-    assert result.returncode == 0, result.stdout + result.stderr
-    return path
-
-
 def _pages(root):
     return {p.relative_to(root).as_posix() for p in root.rglob("*.html")
             if not p.relative_to(root).as_posix().startswith(("zh/", "q/"))}
