@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build build-properdocs test lock bench audit clean browser anki pdf
+.PHONY: serve build build-properdocs test lock bench audit clean browser anki pdf i18n-status
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,10 +51,12 @@ build: $(VENV)/.runtime-installed
 ## anki: the Anki deck (one note per question) into site/downloads/; run after `make build`
 anki: $(VENV)/.publish-installed
 	$(PY) scripts/make_anki.py
+	$(PY) scripts/make_anki.py --config mkdocs.zh.yml --site-dir site/zh
 
 ## pdf: the site and the cheat sheet as PDFs (Chromium's print engine) into site/downloads/; after `make build`
 pdf: $(VENV)/.publish-installed browser
 	$(PY) scripts/make_pdf.py
+	$(PY) scripts/make_pdf.py --config mkdocs.zh.yml --site-dir site/zh
 
 ## build-properdocs: the same strict build with ProperDocs, into site-properdocs/
 build-properdocs: $(PROPERDOCS_VENV)/.installed
@@ -71,6 +73,10 @@ browser:
 ## lock: record every question id on the site, with its page, in permalinks.lock
 lock: $(VENV)/.runtime-installed
 	$(PY) scripts/update_lock.py
+
+## i18n-status: what the Chinese edition lacks or lags behind (untranslated pages, lagging questions, glossary)
+i18n-status: $(VENV)/.runtime-installed
+	$(PY) scripts/i18n.py status
 
 ## audit: question-bank coverage of the last build in site/
 audit: build

@@ -10,6 +10,7 @@ element at load, which cost ~0.5 s of main-thread time on a 160-link page (Light
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from llmqa import glossary, parts
+from llmqa import edition, glossary, parts
 from llmqa.crossrefs import QuestionLinks
 from llmqa.termlinks import link_terms
 from llmqa.questions import plain_text
@@ -32,26 +33,27 @@ NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>
 @event_priority(90)
 def on_config(config):
     """Read the glossary once per build; a file that is not valid YAML stops the build."""
-    path = os.path.join(config.docs_dir, GLOSSARY_FILE)
+    path = os.path.join(edition.source_docs_dir(config), GLOSSARY_FILE)
     if not os.path.exists(path):
         return config
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     try:
-        STATE.glossary, problems = glossary.load(text, f"docs/{GLOSSARY_FILE}")
+        STATE.glossary, problems, STATE.matcher = _load(text)
     except glossary.GlossaryError as exc:
         raise PluginError(str(exc)) from None
-    STATE.glossary_problems = problems
-    STATE.matcher = glossary.Matcher(STATE.glossary)
+    STATE.glossary_problems = list(problems)
     return config
 
 
 @event_priority(40)
 def on_files(files: Files, *, config):
-    """After the registry exists: check entries, record mentions, generate the glossary page."""
-    problems = STATE.glossary_problems + glossary.check(STATE.glossary, set(STATE.questions), f"docs/{GLOSSARY_FILE}")
-    for problem in problems:
-        log.warning(str(problem))
+    """After the registry exists: check entries, record mentions, generate the glossary page.
+    The entries are checked by the primary edition's build only (one file, one report)."""
+    if edition.is_primary(config):
+        problems = STATE.glossary_problems + glossary.check(STATE.glossary, set(STATE.questions), f"docs/{GLOSSARY_FILE}")
+        for problem in problems:
+            log.warning(str(problem))
     if STATE.matcher is None:
         return files
     for q in STATE.questions.values():
@@ -84,10 +86,21 @@ def on_page_content(html: str, *, page, config, files):
     html, linked = link_terms(html, STATE.matcher, wrap)
     if not linked:
         return html
-    definitions = [{"slug": e.slug, "term": e.term, "definition": plain_text(e.definition)} for e in linked]
+    definitions = []
+    for e in linked:
+        name, definition = glossary.display(e, STATE.edition.code)
+        definitions.append({"slug": e.slug, "term": name, "definition": plain_text(definition)})
     return html + template(config, "qa/term-defs.html").render(entries=definitions)
 
 # --- Helpers -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=2)
+def _load(text: str):
+    """Entries, problems and matcher of one glossary text. Every edition of a build reads the same
+    file: keyed by its content, the parse and the compiled matcher (~0.5 s) are made once."""
+    entries, problems = glossary.load(text, f"docs/{GLOSSARY_FILE}")
+    return entries, tuple(problems), glossary.Matcher(entries)
 
 
 def _render_page(config, files: Files, page: File) -> str:
@@ -108,9 +121,13 @@ def _render_page(config, files: Files, page: File) -> str:
         explained = [link(qid) for qid in entry.see if qid in STATE.questions]
         mentions = [link(qid) for qid in mentioned.get(entry.slug, []) if qid not in entry.see]
         markers[f"open {entry.slug}"] = str(pieces.open("|".join(n.casefold() for n in entry.names)))
-        markers[f"body {entry.slug}"] = str(pieces.body(entry, explained, mentions))
+        name, definition = glossary.display(entry, STATE.edition.code)
+        markers[f"body {entry.slug}"] = str(pieces.body(entry, definition, explained, mentions, STATE.edition.code))
+        STATE.gloss_names[entry.slug] = name
     STATE.parts[GLOSSARY_PAGE] = markers
-    groups = [{"name": name, "slug": slugify(name) or "other", "entries": items} for name, items in sorted(letters.items())]
+    groups = [{"name": name, "slug": slugify(name) or "other",
+               "entries": [{"slug": e.slug, "name": STATE.gloss_names[e.slug]} for e in items]}
+              for name, items in sorted(letters.items())]
     return template(config, "glossary.md.j2").render(letters=groups, total=len(STATE.glossary))
 
 

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from llmqa import parts, permalinks
+from llmqa import edition, parts, permalinks
 from llmqa.crossrefs import QuestionLinks, relative_path
 from llmqa.nav import flatten
 from llmqa.questions import duplicate_problems, is_topic_page, parse_page, plain_text
@@ -25,6 +25,7 @@ from llmqa.report import issue_url
 from llmqa.sections import decorate_sections
 from llmqa.state import STATE, reset, template
 from llmqa.text import slugify, trim
+from llmqa.translation import parse_edition_page
 
 TAGS_FILE = "tags.yml"
 LOCK_FILE = "permalinks.lock"
@@ -40,7 +41,7 @@ GENERATED = {"cheatsheet.md": "cheatsheet.md.j2", "tags.md": "tags.md.j2"}
 def on_config(config):
     """Reset state first (priority 100), then read the inputs every later step relies on."""
     reset()
-    STATE.tags = _read_tags(os.path.join(config.docs_dir, TAGS_FILE))
+    STATE.tags = _read_tags(os.path.join(edition.source_docs_dir(config), TAGS_FILE))
     root = os.path.dirname(config.config_file_path or os.path.join(config.docs_dir, "x"))
     lock_path = os.path.join(root, LOCK_FILE)
     redirects_path = os.path.join(root, REDIRECTS_FILE)
@@ -56,21 +57,33 @@ def on_config(config):
 
 @event_priority(50)
 def on_files(files: Files, *, config):
-    """Parse every topic page once, validate, and add the generated pages (before nav is built)."""
+    """Parse every topic page once, validate, and add the generated pages (before nav is built).
+
+    A translated edition parses its pages against their English source (llmqa.translation);
+    the English build alone checks what is the English pages' business (duplicates, the lock)."""
     order = {src: i for i, (_, src) in enumerate(flatten(config.nav))}
     problems = []
+    primary = edition.is_primary(config)
+    source = edition.source_docs_dir(config)
+    tags = frozenset(STATE.tags)
     topic_files = [f for f in files.documentation_pages() if not f.generated_by and is_topic_page(f.content_string)]
     topic_files.sort(key=lambda f: (order.get(f.src_uri, len(order)), f.src_uri))
     for f in topic_files:
-        parsed = parse_page(f.src_uri, f.content_string, frozenset(STATE.tags))
+        if primary:
+            parsed = parse_page(f.src_uri, f.content_string, tags)
+        else:
+            english = os.path.join(source, f.src_uri)
+            parsed = parse_edition_page(f.src_uri, f.content_string, _read(english) if os.path.exists(english) else None,
+                                        f.src_uri in STATE.fallback, tags)
         STATE.pages[f.src_uri] = parsed
         problems.extend(parsed.problems)
     every = [q for p in STATE.pages.values() for q in p.questions]
-    problems.extend(duplicate_problems(every))
+    if primary:
+        problems.extend(duplicate_problems(every))
     for q in every:
         if q.id:
             STATE.questions.setdefault(q.id, q)
-    if STATE.locked or STATE.redirects.moved or STATE.redirects.retired:
+    if primary and (STATE.locked or STATE.redirects.moved or STATE.redirects.retired):
         problems.extend(permalinks.check(STATE.locked, set(STATE.questions), STATE.redirects, LOCK_FILE, REDIRECTS_FILE))
     for problem in problems:
         log.warning(str(problem))
@@ -115,14 +128,20 @@ def on_page_content(html: str, *, page, config, files):
     tags_file = files.get_file_from_path("tags.md")
     tags_href = tags_file.url_relative_to(page.file) if tags_file else ""
 
+    labels = {**STATE.tags, **STATE.strings.get("tags", {})}  # tag labels in this edition's language
+    here = STATE.edition.path + page.url  # this page, from the site root: where the English one is
+
     def after_heading(qid: str) -> str:
         q = STATE.questions.get(qid)
         if q is None or q.src_uri != page.file.src_uri:
             return ""
-        tags = [{"label": STATE.tags.get(t, t), "href": f"{tags_href}#tag-{t}"} for t in q.tags]
+        tags = [{"label": labels.get(t, t), "href": f"{tags_href}#tag-{t}"} for t in q.tags]
         share = get_relative_url(f"q/{qid}/", page.url)
+        english = get_relative_url(page.url, here) + f"#{qid}" if q.behind else ""
         report = issue_url(config.repo_url, qid, q.title, f"{(config.site_url or '').rstrip('/')}/{page.url}#{qid}")
-        return meta.render(q=q, tags=tags, share_href=share, report_href=report)
+        return meta.render(q=q, tags=tags, share_href=share, english_href=english, report_href=report,
+                           copy_label=edition.fill(STATE.strings["copy_link_label"], title=q.title),
+                           report_label=edition.fill(STATE.strings["report_error_label"], title=q.title))
 
     def wrap(qid: str, body: str) -> str:
         return answer.render(qid=qid, body=body) if qid in STATE.questions else body
@@ -181,7 +200,8 @@ def _render_generated(config, files: Files, page: File, name: str) -> str:
         for q in STATE.questions.values():
             for tag in q.tags:
                 by_tag.setdefault(tag, []).append(q)
-        context["tags"] = [{"slug": slug, "label": STATE.tags.get(slug, slug)} for slug in by_tag]
+        labels = {**STATE.tags, **STATE.strings.get("tags", {})}
+        context["tags"] = [{"slug": slug, "label": labels.get(slug, slug)} for slug in by_tag]
         for slug, questions in by_tag.items():
             pieces[f"tag {slug}"] = str(lists.tag_list(rows(questions)))
     STATE.parts[page.src_uri] = pieces

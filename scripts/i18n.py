@@ -19,28 +19,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from llmqa.glossary import load  # noqa: E402
 from llmqa.i18n import question_sections, recorded_hashes, section_hash, stamp  # noqa: E402
 
 EN_DOCS = ROOT / "docs"
 ZH_DOCS = ROOT / "docs-zh"
 
 
-def english_hashes(page: str) -> dict[str, str]:
-    path = EN_DOCS / page
+def english_hashes(page: str, en_docs: Path = EN_DOCS) -> dict[str, str]:
+    path = en_docs / page
     if not path.exists():
         return {}
     return {qid: section_hash(text) for qid, text in question_sections(path.read_text(encoding="utf-8")).items()}
 
 
-def status() -> int:
-    missing, lagging, unstamped, total = [], [], [], 0
-    for en_page in sorted(EN_DOCS.glob("*.md")):
-        current = english_hashes(en_page.name)
+def status(en_docs: Path = EN_DOCS, zh_docs: Path = ZH_DOCS) -> int:
+    """Print what the Chinese edition lacks or lags behind; always exit 0 (a to-do list)."""
+    untranslated, missing, lagging, unstamped, total = [], [], [], [], 0
+    for en_page in sorted(en_docs.glob("*.md")):
+        current = english_hashes(en_page.name, en_docs)
         if not current:
             continue
         total += len(current)
-        zh_page = ZH_DOCS / en_page.name
-        recorded = recorded_hashes(zh_page.read_text(encoding="utf-8")) if zh_page.exists() else {}
+        zh_page = zh_docs / en_page.name
+        if not zh_page.exists():
+            untranslated.append((en_page.name, len(current)))
+            continue
+        recorded = recorded_hashes(zh_page.read_text(encoding="utf-8"))
         for qid, h in current.items():
             if qid not in recorded:
                 missing.append(f"{en_page.name}#{qid}")
@@ -48,16 +53,32 @@ def status() -> int:
                 unstamped.append(f"{en_page.name}#{qid}")
             elif recorded[qid] != h:
                 lagging.append(f"{en_page.name}#{qid}")
-    done = total - len(missing) - len(lagging) - len(unstamped)
+    pending = sum(count for _, count in untranslated)
+    done = total - pending - len(missing) - len(lagging) - len(unstamped)
+    no_definition = glossary_without_chinese(en_docs)
     print(f"Chinese edition: {done} of {total} questions follow the current English; "
-          f"{len(lagging)} lag behind it, {len(unstamped)} are not stamped, {len(missing)} are not translated.")
-    for label, items in (("lagging (the English changed since translation)", lagging),
+          f"{len(lagging)} lag behind it, {len(unstamped)} are not stamped, "
+          f"{pending + len(missing)} are not translated ({len(untranslated)} pages shown in English); "
+          f"{len(no_definition)} glossary entries have no definition_zh.")
+    for label, items in (("lagging (the English changed since translation; the page shows a note)", lagging),
                          ("not stamped (run: python scripts/i18n.py stamp PAGE ID)", unstamped),
-                         ("not translated", missing)):
+                         ("missing from a translated page (the build fails until they are added)", missing),
+                         ("pages not translated yet (built from the English with a note)",
+                          [f"{page} ({count} questions)" for page, count in untranslated]),
+                         ("glossary entries without definition_zh (the English definition is shown)", no_definition)):
         if items:
             print(f"\n{label}:")
             print("\n".join(f"  {item}" for item in items))
     return 0
+
+
+def glossary_without_chinese(en_docs: Path = EN_DOCS) -> list[str]:
+    """Glossary terms whose Chinese definition is still missing."""
+    path = en_docs / "glossary.yml"
+    if not path.exists():
+        return []
+    entries, _ = load(path.read_text(encoding="utf-8"), "docs/glossary.yml")
+    return [e.term for e in entries if not e.definition_zh]
 
 
 def stamp_page(page: str, ids: list[str]) -> int:

@@ -56,6 +56,19 @@ def _fixture_config(tmp: Path, nav, extra: dict) -> dict:
     return config
 
 
+def _write_zh_edition(tmp: Path, pages: dict[str, str]) -> None:
+    """docs-zh/ and mkdocs.zh.yml beside the fixture's mkdocs.yml: the real zh config, its nav left
+    out (the fixture's pages are not the real site's) and its folders in tmp."""
+    zh = yaml.safe_load((ROOT / "mkdocs.zh.yml").read_text(encoding="utf-8"))
+    zh.pop("nav", None)
+    zh["site_dir"] = str(tmp / "site" / "zh")
+    for name, text in pages.items():
+        (tmp / "docs-zh" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / "docs-zh" / name).write_text(text, encoding="utf-8")
+    (tmp / "docs-zh").mkdir(exist_ok=True)
+    (tmp / "mkdocs.zh.yml").write_text(yaml.safe_dump(zh, allow_unicode=True), encoding="utf-8")
+
+
 @pytest.fixture
 def build_site(tmp_path):
     """Build a small site from ``pages`` with the real config and hooks; never raises."""
@@ -64,7 +77,9 @@ def build_site(tmp_path):
     from mkdocs.exceptions import Abort, PluginError
 
     def run(pages: dict[str, str], *, glossary: str | None = None, nav=None, lock: str | None = None,
-            redirects: str | None = None, extra: dict | None = None) -> Build:
+            redirects: str | None = None, extra: dict | None = None, zh_pages: dict[str, str] | None = None) -> Build:
+        """``zh_pages`` (docs-zh/ files) also builds the Chinese edition into site/zh, as the real
+        site does; without it the fixture is an English-only site (half the build time)."""
         docs = tmp_path / "docs"
         docs.mkdir(exist_ok=True)
         shutil.copy(ROOT / "docs" / "tags.yml", docs / "tags.yml")
@@ -77,8 +92,13 @@ def build_site(tmp_path):
             (tmp_path / "permalinks.lock").write_text(lock, encoding="utf-8")
         if redirects is not None:
             (tmp_path / "redirects.yml").write_text(redirects, encoding="utf-8")
+        config = _fixture_config(tmp_path, nav, extra or {})
+        if zh_pages is None:
+            config["extra"]["editions"] = config["extra"]["editions"][:1]
+        else:
+            _write_zh_edition(tmp_path, zh_pages)
         config_file = tmp_path / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(_fixture_config(tmp_path, nav, extra or {}), allow_unicode=True), encoding="utf-8")
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         handler = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
@@ -106,6 +126,14 @@ def real_site() -> tuple[subprocess.CompletedProcess, Path]:
 
 
 @pytest.fixture(scope="session")
+def site(real_site) -> Path:
+    """The real site's folder, once its strict build has succeeded."""
+    result, path = real_site
+    assert result.returncode == 0, result.stdout + result.stderr
+    return path
+
+
+@pytest.fixture(scope="session")
 def published_site(real_site, tmp_path_factory) -> Path:
     """The site as the Pages workflow publishes it: the strict build plus `make anki` and `make pdf`.
 
@@ -117,9 +145,10 @@ def published_site(real_site, tmp_path_factory) -> Path:
     published = tmp_path_factory.mktemp("published") / "site"
     shutil.copytree(site, published)
     for script in ("make_anki.py", "make_pdf.py"):
-        made = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--site-dir", str(published)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=600)
-        assert made.returncode == 0, made.stdout + made.stderr
+        for config, folder in (("mkdocs.yml", published), ("mkdocs.zh.yml", published / "zh")):
+            made = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--config", str(ROOT / config),
+                                   "--site-dir", str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+            assert made.returncode == 0, made.stdout + made.stderr
     return published
 
 

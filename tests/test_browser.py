@@ -274,3 +274,79 @@ def test_cheat_sheet_prints_without_navigation(page, base_url):
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
     assert page.evaluate("getComputedStyle(document.querySelector('.qa-cheat')).breakInside") == "avoid"
     assert page.locator(".qa-cheat").count() > 150
+
+
+# --- The Chinese edition ----------------------------------------------------------------------------
+
+def switch_language(page, name: str):
+    """Open the header's language menu (it opens on hover) and pick an edition."""
+    page.locator(".md-header .md-select").hover()
+    page.locator(f"a.qa-lang:text-is('{name}')").click()
+
+
+def test_language_switch_keeps_the_page_and_the_anchor(page, base_url):
+    page.goto(base_url + "attention/#kv-cache")
+    switch_language(page, "中文")
+    page.wait_for_url(re.compile(r"/zh/attention/#kv-cache$"))
+    assert page.evaluate("document.documentElement.lang") == "zh-CN" and page.locator("#kv-cache").is_visible()
+    switch_language(page, "English")
+    page.wait_for_url(re.compile(r"/attention/#kv-cache$"))
+    assert "/zh/" not in page.url and page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_language_switch_follows_instant_navigation(page, base_url):
+    """Material swaps the content, not the header: the switch must aim at the page now read."""
+    page.goto(base_url + "zh/")
+    page.locator(".md-tabs__link", has_text="PEFT").first.click()   # instant navigation
+    page.wait_for_url(re.compile(r"/zh/peft-overview/"))
+    page.locator("a.md-nav__link[href$='peft-adapters/']").first.click()
+    page.wait_for_url(re.compile(r"/zh/peft-adapters/"))
+    page.evaluate("location.hash = 'adapter-drop'")
+    switch_language(page, "English")
+    page.wait_for_url(re.compile(r"/peft-adapters/#adapter-drop$"))
+    assert "/zh/" not in page.url and page.locator("#adapter-drop").is_visible()
+
+
+def test_chinese_share_page_works_without_javascript(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(base_url + "zh/q/adapter-drop/")
+    assert page.url.endswith("/zh/q/adapter-drop/")   # no script, no redirect
+    assert page.locator("h1").inner_text() == "什么是 AdapterDrop？它带来了哪些收益？"
+    assert "去掉 Transformer 底部若干层的 Adapter" in page.locator("main").inner_text()
+    link = page.get_by_role("link", name="阅读完整回答")
+    assert link.get_attribute("href") == "../../peft-adapters/#adapter-drop"
+    link.click()
+    page.wait_for_url(re.compile(r"/zh/peft-adapters/#adapter-drop$"))
+    ctx.close()
+
+
+def test_chinese_copy_link_and_glossary_tooltip(page, base_url, context):
+    page.goto(base_url + "zh/peft-adapters/")
+    button = page.locator("#adapter-fusion + .qa-meta .qa-copy")
+    button.click()
+    page.wait_for_function("document.querySelector('#adapter-fusion + .qa-meta .qa-copy').textContent.includes('已复制')")
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "zh/q/adapter-fusion/"
+    term = page.locator("#answer-adapter-tuning a.qa-term").first
+    definition = page.locator("#" + term.get_attribute("aria-describedby")).text_content()
+    assert "（" in definition  # "中文名（English）": the Chinese name first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator("#qa-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.text_content() == definition
+    page.locator(".qa-quiz-toggle").click()
+    assert page.locator(".qa-quiz-toggle").inner_text() == "测验模式：开"
+    page.locator(".qa-quiz-toggle").click()
+    page.locator(".qa-random", has_text="本主题随机一题").click()   # the Chinese question index
+    page.wait_for_url(re.compile(r"/zh/peft-adapters/#adapter-[a-z]+$"))
+    assert third_party(context.requests) == []
+
+
+def test_chinese_pages_request_nothing_elsewhere_and_nothing_missing(page, base_url, context):
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    for path in ("zh/", "zh/attention/", "zh/glossary/", "zh/q/rope/", "attention/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    assert third_party(context.requests) == [] and failed == []

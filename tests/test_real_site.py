@@ -14,13 +14,6 @@ SHARE_TAGS = ("og:image", "og:image:alt", "og:title", "og:description", "og:url"
               "twitter:title", "twitter:description", "description", "canonical")
 
 
-@pytest.fixture(scope="module")
-def site(real_site):
-    result, path = real_site
-    assert result.returncode == 0, result.stdout + result.stderr
-    return path
-
-
 def test_strict_build_has_zero_warnings(real_site):
     """`mkdocs build --strict` of the real site succeeds and logs no warning at all."""
     result, _ = real_site

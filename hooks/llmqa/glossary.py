@@ -36,7 +36,7 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     see: list[str] = field(default_factory=list)
     line: int = 0
-    definition_zh: str = ""  # the Chinese edition's definition (optional while it is being translated)
+    definition_zh: str = ""   # the Chinese edition's definition (falls back to ``definition``)
 
     @functools.cached_property
     def slug(self) -> str:
@@ -121,13 +121,21 @@ def check(entries: list[Entry], known_ids: set[str], path: str) -> list[Problem]
         for qid in entry.see:
             if qid not in known_ids:
                 problems.append(Problem(path, entry.line, f"entry '{entry.term}': see: '{qid}' is not a question id"))
-        for key, text in (("definition", entry.definition), ("definition_zh", entry.definition_zh)):
-            markup = MARKUP.search(text)
-            if markup:
-                problems.append(Problem(path, entry.line, (
-                    f"entry '{entry.term}': the {key} must be plain text (it is shown as-is in tooltips "
-                    f"and on the glossary page); found '{markup.group(0)}'")))
+        markup = MARKUP.search(entry.definition) or MARKUP.search(entry.definition_zh)
+        if markup:
+            problems.append(Problem(path, entry.line, (
+                f"entry '{entry.term}': the definition must be plain text (it is shown as-is in tooltips "
+                f"and on the glossary page); found '{markup.group(0)}'")))
     return problems
+
+
+def display(entry: Entry, code: str) -> tuple[str, str]:
+    """An entry's name and definition as one edition shows them: the Chinese edition puts the
+    Chinese name first with the English term in parentheses, and uses ``definition_zh`` while
+    it exists (the English definition until a translator adds it)."""
+    if code == "zh" and entry.zh:
+        return f"{entry.zh[0]}（{entry.term}）", entry.definition_zh or entry.definition
+    return entry.term, entry.definition
 
 
 def case_sensitive(name: str) -> bool:

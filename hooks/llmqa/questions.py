@@ -21,12 +21,29 @@ ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^{}]*)\}[ \t]*$")
 ATTR_TOKEN = re.compile(r"""#(?P<id>[^\s}]+)|\.(?P<cls>[^\s}]+)|(?P<key>[\w-]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s}]+))""")
 SHORT_ANSWER = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+tldr\b.*"Short answer"')
 FOLLOW_UPS = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+question\b.*"Follow-up questions"')
+ANY_FOLLOW_UPS = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+question\b')
+METADATA = ("data-difficulty", "data-tags", "data-zh")
 XREF = re.compile(r"\[\[(?P<id>[^\[\]|\n]+?)(?:\|(?P<text>[^\[\]\n]+?))?\]\]")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKS = re.compile(r"(\*\*|__|\*|`|~~)")
 HTML_TAG = re.compile(r"<[^>]+>")
 SPACES = re.compile(r"\s+")
 CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one language writes a question: the label of its short answer, and whether its heading
+    carries the metadata (English) or takes it from the English question with the same id and
+    leaves the follow-up list to the build (translations, see llmqa.translation)."""
+
+    short_answer: re.Pattern
+    short_label: str
+    original: bool = True
+
+
+ENGLISH = Dialect(SHORT_ANSWER, "Short answer")
+CHINESE = Dialect(re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+tldr\b.*"简答"'), "简答", original=False)
 
 
 @dataclass
@@ -45,6 +62,10 @@ class Question:
     refs: list[tuple[str, int]] = field(default_factory=list)
     followups: list[str] = field(default_factory=list)
     prose: str = ""
+    subtitle: str = ""              # shown under the heading: the other language's wording
+    subtitle_lang: str = "zh-Hans"
+    en_hash: str | None = None      # translations: data-en-hash, the English version followed
+    behind: bool = False            # translations: the English changed since (llmqa.i18n)
 
 
 @dataclass
@@ -95,7 +116,7 @@ def _indented_block(lines: list[tuple[int, str, bool]], start: int) -> list[str]
     return body
 
 
-def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str]) -> PageParse:
+def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str], dialect: Dialect = ENGLISH) -> PageParse:
     """Parse one topic page; report every rule it breaks with file, line and offending text."""
     offset = front_matter_lines(text)
     lines = [item for item in iter_lines(text) if item[0] > offset]
@@ -107,7 +128,7 @@ def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str])
 
     def close() -> None:
         if current is not None:
-            _finish_question(current, section, problems)
+            _finish_question(current, section, problems, dialect)
 
     for number, line, in_code in lines:
         if not in_code and CONFLICT_MARKER.match(line):
@@ -117,7 +138,7 @@ def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str])
             title = plain_text(ATTR_LIST.sub("", heading.group("text")))
         if heading and len(heading.group("hashes")) == 2:
             close()
-            current = _start_question(src_uri, number, heading.group("text"), allowed_tags, problems)
+            current = _start_question(src_uri, number, heading.group("text"), allowed_tags, problems, dialect)
             current.topic = title
             questions.append(current)
             section = []
@@ -132,7 +153,7 @@ def parse_page(src_uri: str, text: str, allowed_tags: set[str] | frozenset[str])
     return PageParse(src_uri, title, questions, problems)
 
 
-def _start_question(src_uri: str, number: int, text: str, allowed_tags, problems: list[Problem]) -> Question:
+def _start_question(src_uri: str, number: int, text: str, allowed_tags, problems: list[Problem], dialect: Dialect) -> Question:
     m = ATTR_LIST.search(text)
     attrs = parse_attrs(m.group("attrs")) if m else {}
     title = plain_text(text[:m.start()] if m else text, keep_html=True)
@@ -141,6 +162,11 @@ def _start_question(src_uri: str, number: int, text: str, allowed_tags, problems
         problems.append(Problem(src_uri, number, f"question '## {title}' has no explicit {{ #id }}"))
     elif not ID_RULE.match(qid):
         problems.append(Problem(src_uri, number, f"question id '{qid}' is not lowercase kebab-case ASCII (like 'kv-cache')"))
+    if not dialect.original:
+        for key in METADATA:
+            if key in attrs:
+                problems.append(Problem(src_uri, number, f"question '{qid or title}': leave {key} out of a translated heading (it comes from the English question)"))
+        return Question(id=qid, title=title, src_uri=src_uri, line=number, en_hash=attrs.get("data-en-hash"))
     difficulty = attrs.get("data-difficulty", "")
     if difficulty not in DIFFICULTIES:
         shown = f'data-difficulty="{difficulty}"' if difficulty else "no data-difficulty"
@@ -152,20 +178,21 @@ def _start_question(src_uri: str, number: int, text: str, allowed_tags, problems
     zh = attrs.get("data-zh", "").strip()
     if not zh:
         problems.append(Problem(src_uri, number, f"question '{qid or title}' has no data-zh (its Chinese wording)"))
-    return Question(id=qid, title=title, src_uri=src_uri, line=number, difficulty=difficulty, tags=tags, zh=zh)
+    return Question(id=qid, title=title, src_uri=src_uri, line=number, difficulty=difficulty, tags=tags, zh=zh, subtitle=zh)
 
 
-def _finish_question(q: Question, section: list[tuple[int, str, bool]], problems: list[Problem]) -> None:
-    starts = [i for i, (_, line, code) in enumerate(section) if not code and SHORT_ANSWER.match(line)]
+def _finish_question(q: Question, section: list[tuple[int, str, bool]], problems: list[Problem], dialect: Dialect = ENGLISH) -> None:
+    starts = [i for i, (_, line, code) in enumerate(section) if not code and dialect.short_answer.match(line)]
     first_content = next((i for i, (_, line, _) in enumerate(section) if line.strip()), None)
     name = q.id or q.title
+    label = dialect.short_label
     if not starts:
-        problems.append(Problem(q.src_uri, q.line, f'question \'{name}\' has no !!! tldr "Short answer" block under its heading'))
+        problems.append(Problem(q.src_uri, q.line, f'question \'{name}\' has no !!! tldr "{label}" block under its heading'))
     elif len(starts) > 1:
         lines = ", ".join(str(section[i][0]) for i in starts)
-        problems.append(Problem(q.src_uri, q.line, f"question '{name}' has {len(starts)} Short answer blocks (lines {lines}); keep one"))
+        problems.append(Problem(q.src_uri, q.line, f"question '{name}' has {len(starts)} {label} blocks (lines {lines}); keep one"))
     elif starts[0] != first_content:
-        problems.append(Problem(q.src_uri, section[starts[0]][0], f"question '{name}': the Short answer block must come directly under the heading"))
+        problems.append(Problem(q.src_uri, section[starts[0]][0], f"question '{name}': the {label} block must come directly under the heading"))
     if starts:
         q.short_answer = plain_text(" ".join(_indented_block(section, starts[0])))
     prose: list[str] = []
@@ -175,6 +202,8 @@ def _finish_question(q: Question, section: list[tuple[int, str, bool]], problems
             continue
         if FOLLOW_UPS.match(line):
             followup_until = i + len(_indented_block(section, i))
+        if not dialect.original and ANY_FOLLOW_UPS.match(line):
+            problems.append(Problem(q.src_uri, number, f"question '{name}': leave the follow-up list out (the build adds the English question's list)"))
         text = prose_only(line)
         prose.append(text)
         for m in XREF.finditer(text):

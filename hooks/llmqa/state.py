@@ -37,6 +37,10 @@ class SiteState:
     targets: dict | None = None
     backlinks: dict[str, list[str]] | None = None
     search_job: Any = None  # llmqa.pagefind_index.IndexJob of this build
+    edition: Any = None                                   # llmqa.edition.Edition this build makes
+    strings: dict[str, Any] = field(default_factory=dict)  # its interface strings (hooks/i18n/strings.yml)
+    fallback: set[str] = field(default_factory=set)        # pages a translation shows from the English source
+    gloss_names: dict[str, str] = field(default_factory=dict)  # glossary slug -> name as shown
 
 
 STATE = SiteState()
@@ -56,7 +60,8 @@ def template(config, name: str):
 
     HTML fragments come from the theme environment (``overrides/qa/*.html``, escaped with ``| e``);
     Markdown for generated pages comes from ``hooks/templates/*.md.j2`` (kept out of
-    ``overrides/`` because MkDocs would copy non-HTML theme files into the site).
+    ``overrides/`` because MkDocs would copy non-HTML theme files into the site). Both see the
+    edition's interface strings as ``t`` (hooks/i18n/strings.yml).
     """
     if name.endswith(".md.j2"):
         if STATE.md_env is None:
@@ -64,9 +69,11 @@ def template(config, name: str):
                                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
             STATE.md_env.filters["mdtext"] = markdown_text
             STATE.md_env.filters["part"] = parts.marker
+            STATE.md_env.globals["t"] = STATE.strings
         return STATE.md_env.get_template(name)
     if STATE.env is None:
         STATE.env = config.theme.get_env()
+        STATE.env.globals["t"] = STATE.strings
     return STATE.env.get_template(name)
 
 

@@ -1,9 +1,19 @@
-/* Site behaviour: copy share links, quiz mode, random question, glossary filter, opening search.
+/* Site behaviour: copy share links, quiz mode, random question, glossary filter, opening search,
+ * language switch.
  * Clicks are handled by one delegated listener (survives instant navigation); per-page state
- * is re-applied on every document$ emission, which Material fires after each page swap. */
+ * is re-applied on every document$ emission, which Material fires after each page swap.
+ * Words shown to readers come from the edition's string table (#qa-strings, overrides/main.html). */
 (function () {
   "use strict";
   var QUIZ_KEY = "qa.quiz";
+  var T = {};
+  try { T = JSON.parse(document.getElementById("qa-strings").textContent); } catch (e) { /* no table */ }
+
+  function t(key, values) {
+    var text = T[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.replace("{" + name + "}", values[name]); });
+    return text;
+  }
 
   function quizOn() {
     try { return localStorage.getItem(QUIZ_KEY) === "1"; } catch (e) { return false; }
@@ -19,13 +29,13 @@
     document.documentElement.classList.toggle("qa-quiz", on);
     document.querySelectorAll(".qa-quiz-toggle").forEach(function (b) {
       b.setAttribute("aria-pressed", String(on));
-      b.textContent = on ? "Quiz mode: on" : "Quiz mode: off";
+      b.textContent = on ? t("quiz_on") : t("quiz_off");
     });
     document.querySelectorAll("[data-qa-answer]").forEach(function (a) { a.hidden = on; });
     document.querySelectorAll(".qa-reveal").forEach(function (b) {
       b.hidden = !on;
       b.setAttribute("aria-expanded", "false");
-      b.textContent = "Show answer";
+      b.textContent = t("show_answer");
     });
   }
 
@@ -53,13 +63,13 @@
     var url = new URL(button.getAttribute("data-qa-share"), location.href).href;
     var label = button.querySelector(".qa-copy__label") || button;
     copyText(url).then(function () {
-      label.textContent = "Copied!";
+      label.textContent = t("copied");
       button.classList.add("qa-copy--done");
-      notify("Link copied: " + url);
+      notify(t("link_copied", { url: url }));
     }, function () {
-      label.textContent = "Copy failed";
+      label.textContent = t("copy_failed");
     }).then(function () {
-      setTimeout(function () { label.textContent = "Copy link"; button.classList.remove("qa-copy--done"); }, 2500);
+      setTimeout(function () { label.textContent = t("copy_link"); button.classList.remove("qa-copy--done"); }, 2500);
     });
   }
 
@@ -69,7 +79,7 @@
     var show = answer.hidden;
     answer.hidden = !show;
     button.setAttribute("aria-expanded", String(show));
-    button.textContent = show ? "Hide answer" : "Show answer";
+    button.textContent = show ? t("hide_answer") : t("show_answer");
   }
 
   function onRandom(button) {
@@ -85,6 +95,27 @@
       location.assign(new URL(pick.url, root).href);
     });
   }
+
+  /* Language switch: the same page and #anchor in the other edition. The header link was written
+   * for the page first loaded, and instant navigation swaps the content, not the header: so both
+   * edition roots are resolved once, against that first page, and each link is re-aimed at the
+   * address being read on every page swap and again when it is used (the #anchor follows scrolling). */
+  document.querySelectorAll("a.qa-lang[data-qa-there]").forEach(function (link) {
+    link.setAttribute("data-qa-here", new URL(link.getAttribute("data-qa-here"), location.href).pathname);
+    link.setAttribute("data-qa-there", new URL(link.getAttribute("data-qa-there"), location.href).href);
+  });
+
+  function aimLanguageLinks() {
+    document.querySelectorAll("a.qa-lang[data-qa-there]").forEach(function (link) {
+      var here = link.getAttribute("data-qa-here");
+      if (location.pathname.indexOf(here) !== 0) return;
+      link.href = new URL(location.pathname.slice(here.length) + location.hash, link.getAttribute("data-qa-there")).href;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a.qa-lang")) aimLanguageLinks();
+  }, true);
 
   document.addEventListener("click", function (event) {
     var el = event.target.closest(".qa-copy, .qa-reveal, .qa-quiz-toggle, .qa-random");
@@ -158,7 +189,7 @@
       letter.hidden = !letter.querySelector(".qa-gloss-entry:not([hidden])");
     });
     var count = document.querySelector(".qa-glossary-count");
-    if (count) count.textContent = query ? shown + (shown === 1 ? " term matches" : " terms match") : "";
+    if (count) count.textContent = query ? t(shown === 1 ? "term_matches_one" : "term_matches_other", { n: shown }) : "";
   }
 
   // A question that moved to another page: old links "page/#id" are sent on to its new page.
@@ -229,6 +260,7 @@
   }
 
   function initPage() {
+    aimLanguageLinks();
     forwardMovedAnchor();
     hideTip();
     applyQuiz();

@@ -1,0 +1,58 @@
+"""One build per language; the English build builds the other editions too.
+
+``mkdocs.yml`` builds the English site at the root; ``mkdocs.zh.yml`` inherits it and builds the
+Chinese edition (see ``llmqa.edition``). So that ``mkdocs build``, ``mkdocs serve`` and the tests
+stay one command, the primary build builds every other edition last, in-process, into
+``<site_dir>/<path>`` (``site/zh``): the same engine (MkDocs or ProperDocs), the same hook
+modules, the same strict run, whose warnings count towards the outer build's --strict.
+
+on_config (priority 99, right after questions.py resets the state): record the edition, its
+strings for templates (``config.extra.qa``) and the translated permalink title.
+on_post_build (priority -100, after every other hook has written the English output from the
+English state): build the other editions. Their own on_config resets the shared state, and only
+the primary edition builds others, so nothing recurses.
+"""
+from __future__ import annotations
+
+import os
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from llmqa import edition
+from llmqa.state import STATE
+
+
+@event_priority(99)
+def on_config(config):
+    """Which edition this build makes, and the strings its templates use."""
+    here = edition.current(config)
+    STATE.edition = here
+    STATE.strings.update(edition.strings(here.code))
+    config.extra["qa"] = {"code": here.code, "hreflang": here.hreflang, "locale": here.locale,
+                          "t": STATE.strings, "alternates": edition.alternates(config),
+                          "js": {key: STATE.strings[key] for key in edition.SCRIPT_STRINGS}}
+    toc = config.mdx_configs.get("toc")
+    if toc is not None and "permalink_title" in toc:
+        toc["permalink_title"] = STATE.strings["permalink_title"]
+    return config
+
+
+@event_priority(-100)
+def on_post_build(*, config):
+    """Build every other edition into its folder of this site (the primary build only)."""
+    if not edition.is_primary(config):
+        return
+    for other in edition.editions(config)[1:]:
+        path = os.path.join(edition.root_dir(config), other.config)
+        if not os.path.exists(path):
+            raise PluginError(f"extra.editions: the {other.name} edition's config {other.config} does not exist")
+        log.info(f"Building the {other.name} edition into {other.path}")
+        nested = load_config(config_file=path, site_dir=os.path.join(config.site_dir, other.path),
+                             site_url=edition.root_url(config) + other.path, strict=False)
+        build(nested)  # its warnings reach the "mkdocs" logger, so this build's --strict counts them
+
+
+log = get_plugin_logger(__name__)
