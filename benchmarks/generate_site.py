@@ -116,13 +116,21 @@ def generate(out: Path, questions: int, seed: int = 0) -> Path:
     return out
 
 
-def portable_config(**overrides) -> dict:
-    """The real mkdocs.yml with absolute paths, non-strict, usable from any directory."""
+def portable_config(*, editions: bool = False, **overrides) -> dict:
+    """The real mkdocs.yml with absolute paths, non-strict, usable from any directory.
+
+    English only by default (hook overhead and scaling compare like with like: ``build_editions``
+    off, the other editions stay listed); ``editions=True`` builds the Chinese edition too, as
+    `make build` does."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config.pop("watch", None)
     config["strict"] = False
+    extra = config.setdefault("extra", {})
+    extra["editions"] = [{**e, "config": str(ROOT / e["config"]), "docs_dir": str(ROOT / e["docs_dir"])}
+                         for e in extra.get("editions", [])]
+    extra["build_editions"] = editions
     config.update(overrides)
     return config
 

@@ -197,18 +197,27 @@ def main() -> int:
             f"| without glossary + cross-references | {spread(gb.wall)} |", f"| ratio (per pair) | {spread(gr)} |", ""]
     summary.append(f"glossary+xref hooks ratio {statistics.median(gr):.2f}x")
 
-    # 1b. The whole build against its budget, and what an author waits for after saving an answer
+    # 1b. The whole build against its budget, both editions, and what an author waits for after saving
     full_ok = ta.median <= BUDGETS["full_build_s"]
     share_ok = own / total <= BUDGETS["hook_share"]
+    both = WORK / "real-editions.yml"
+    both.write_text(yaml.safe_dump(portable_config(editions=True, docs_dir=str(ROOT / "docs")), allow_unicode=True),
+                    encoding="utf-8")
+    tboth, tenglish, edition_ratios = builds.alternate(both, hooks, args.runs)
     reloads = reload.measure(ROOT, WORK, runs=args.runs)
-    out += ["## 1b. Full build and live reload", "",
-            f"Full build of the real site (`mkdocs build --strict`, every edition it produces): {spread(ta.wall)} s; "
+    out += ["## 1b. Full build, both editions, live reload", "",
+            f"Full English build (`mkdocs build` of the English edition, all hooks): {spread(ta.wall)} s; "
             f"budget ≤ {BUDGETS['full_build_s']} s on 2 cores: **{'met' if full_ok else 'missed'}**. "
             f"Hooks' own code {100 * own / total:.0f}% of an in-process build; budget ≤ "
             f"{100 * BUDGETS['hook_share']:.0f}%: **{'met' if share_ok else 'missed'}**.", "",
-            f"Live reload (`mkdocs serve`, save one answer in docs/attention.md → the served page shows it), "
-            f"{len(reloads)} edits: {spread(reloads)} s. MkDocs 1.6 rebuilds the whole site on every change.", ""]
-    summary.append(f"full build {ta.median:.1f}s (budget {BUDGETS['full_build_s']}s), live reload {statistics.median(reloads):.1f}s")
+            f"Both editions (what `make build` runs: the English build builds /zh/ at its end): {spread(tboth.wall)} s, "
+            f"{spread(edition_ratios)}× the English-only build (alternating pairs); budget ≤ 2.2×: "
+            f"**{'met' if statistics.median(edition_ratios) <= 2.2 else 'missed'}**.", "",
+            f"Live reload (`mkdocs serve`, save one answer in docs/attention.md → the served page shows it; "
+            f"both editions rebuild), {len(reloads)} edits: {spread(reloads)} s. MkDocs 1.6 rebuilds the whole site "
+            "on every change.", ""]
+    summary.append(f"full English build {ta.median:.1f}s (budget {BUDGETS['full_build_s']}s), both editions "
+                   f"{statistics.median(edition_ratios):.2f}x, live reload {statistics.median(reloads):.1f}s")
 
     # 2. Scaling
     rows = []

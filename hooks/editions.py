@@ -42,8 +42,11 @@ def on_config(config):
 
 @event_priority(-100)
 def on_post_build(*, config):
-    """Build every other edition into its folder of this site (the primary build only)."""
-    if not edition.is_primary(config):
+    """Build every other edition into its folder of this site (the primary build only).
+
+    ``extra.build_editions: false`` builds this edition alone (the benchmarks compare the English
+    build with and without hooks like for like); the others stay listed, so links to them remain."""
+    if not edition.is_primary(config) or (config.extra or {}).get("build_editions") is False:
         return
     for other in edition.editions(config)[1:]:
         path = os.path.join(edition.root_dir(config), other.config)

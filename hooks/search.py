@@ -16,7 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from llmqa import searchdocs
+from llmqa import edition, searchdocs
+from llmqa.questions import CHINESE, ENGLISH, parse_page
 from llmqa.pagefind_index import IndexJob, PagefindError
 from llmqa.state import STATE, template
 
@@ -27,7 +28,8 @@ GLOSSARY_PAGE = "glossary.md"
 @event_priority(-50)
 def on_files(files: Files, *, config):
     """Start indexing as soon as every question, term and mention is known."""
-    docs = collect_documents(files, with_body=_search_options(config).get("answer_body", True))
+    docs = collect_documents(files, with_body=_search_options(config).get("answer_body", True),
+                             translations=_translations(config))
     STATE.search_job = start_index(config, docs, language=config.theme.get("language") or "en",
                                    output_dir=os.path.join(config.site_dir, SEARCH_DIR))
     return files
@@ -47,12 +49,12 @@ def on_post_build(*, config):
 # --- Helpers -------------------------------------------------------------------------------
 
 
-def collect_documents(files: Files, *, with_body: bool) -> list[searchdocs.SearchDoc]:
+def collect_documents(files: Files, *, with_body: bool, translations=None) -> list[searchdocs.SearchDoc]:
     """Every search document of this build, questions first."""
     urls = {src: _url(files, src) for src in STATE.pages}
     glossary = files.get_file_from_path(GLOSSARY_PAGE)
     return (searchdocs.question_docs(STATE.questions, STATE.pages, STATE.glossary, STATE.mentions, urls, STATE.tags,
-                                     with_body=with_body)
+                                     with_body=with_body, translations=translations)
             + (searchdocs.term_docs(STATE.glossary, glossary.url) if glossary else [])
             + searchdocs.topic_docs(STATE.pages, urls))
 
@@ -62,6 +64,28 @@ def start_index(config, docs: list[searchdocs.SearchDoc], *, language: str, outp
     page = template(config, "qa/search-doc.html")
     rendered = [(f"{doc.kind}/{doc.key}", page.render(doc=doc, language=language)) for doc in docs]
     return IndexJob(rendered, output_dir, language)
+
+
+def _translations(config) -> dict[str, str]:
+    """id -> title and short answer of each question in the other editions' pages (read from their
+    Markdown: the other edition is built separately, before or after this one)."""
+    here = edition.current(config)
+    root = edition.root_dir(config)
+    out: dict[str, list[str]] = {}
+    for other in edition.editions(config):
+        if other.code == here.code:
+            continue
+        dialect = CHINESE if other.code == "zh" else ENGLISH
+        folder = os.path.join(root, other.docs_dir)
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
+            if not name.endswith(".md") or name not in {os.path.basename(src) for src in STATE.pages}:
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                parsed = parse_page(name, fh.read(), frozenset(STATE.tags), dialect)
+            for q in parsed.questions:
+                if q.id:
+                    out.setdefault(q.id, []).extend([q.title, q.short_answer])
+    return {qid: " ".join(text) for qid, text in out.items()}
 
 
 def _url(files: Files, src_uri: str) -> str:

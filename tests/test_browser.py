@@ -313,7 +313,7 @@ def test_chinese_share_page_works_without_javascript(browser, base_url):
     page.goto(base_url + "zh/q/adapter-drop/")
     assert page.url.endswith("/zh/q/adapter-drop/")   # no script, no redirect
     assert page.locator("h1").inner_text() == "什么是 AdapterDrop？它带来了哪些收益？"
-    assert "去掉 Transformer 底部若干层的 Adapter" in page.locator("main").inner_text()
+    assert "去掉 Transformer 最底下几层的适配器" in page.locator("main").inner_text()
     link = page.get_by_role("link", name="阅读完整回答")
     assert link.get_attribute("href") == "../../peft-adapters/#adapter-drop"
     link.click()

@@ -20,7 +20,7 @@ from .segment import spaced_words
 
 # Pagefind multiplies a word's score by the weight of the element holding it (0-10).
 WEIGHTS = {"title": 10.0, "zh": 10.0, "explains": 6.0, "short_answer": 4.0, "mentions": 2.0,
-           "tags": 2.0, "body": 1.0, "definition": 4.0, "questions": 1.0}
+           "tags": 2.0, "body": 1.0, "definition": 4.0, "questions": 1.0, "translation": 1.0}
 BODY_LIMIT = 3000  # characters of answer body indexed: the mechanism, not every worked number
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 ADMONITION_LINE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s.*$", re.M)
@@ -69,8 +69,13 @@ def _names(entries: Iterable[Entry]) -> str:
 def question_docs(questions: Mapping[str, Question], pages: Mapping[str, PageParse],
                   glossary: list[Entry], mentions: Mapping[str, set[str]],
                   page_urls: Mapping[str, str], tag_labels: Mapping[str, str],
-                  *, with_body: bool = True) -> list[SearchDoc]:
-    """One document per question, with the names of the glossary terms it explains or mentions."""
+                  *, with_body: bool = True, translations: Mapping[str, str] | None = None) -> list[SearchDoc]:
+    """One document per question, with the names of the glossary terms it explains or mentions.
+
+    ``translations`` (id -> the question's title and short answer in the other edition's language)
+    lets a reader find a question in the language they think in, whichever edition they are on:
+    a Chinese paraphrase on the English site meets the Chinese short answer, not only the title.
+    """
     explains: dict[str, list[Entry]] = {}
     by_slug = {e.slug: e for e in glossary}
     for entry in glossary:
@@ -85,6 +90,8 @@ def question_docs(questions: Mapping[str, Question], pages: Mapping[str, PagePar
                   Field(q.short_answer, WEIGHTS["short_answer"]),
                   Field(spaced_words(_names(mentioned)), WEIGHTS["mentions"]),
                   Field(" ".join(tag_labels.get(t, t) for t in q.tags), WEIGHTS["tags"])]
+        if translations and translations.get(qid):
+            fields.append(Field(spaced_words(translations[qid]), WEIGHTS["translation"]))
         if with_body:
             fields.append(Field(answer_body(q), WEIGHTS["body"]))
         page = pages.get(q.src_uri)
