@@ -172,3 +172,15 @@ def test_a_missing_font_stops_the_build_with_one_clear_line(build_site, monkeypa
     monkeypatch.setattr(cardrender, "FONTS", [tmp_path / "gone.ttc"])
     b = build_site({"index.md": HOME, "attention.md": TOPIC})
     assert b.aborted and b.warnings == [f"share cards: font file {tmp_path / 'gone.ttc'} is missing (see fonts/README.md)"]
+
+
+def test_a_chinese_card_leads_with_the_chinese_title_and_follows_with_the_english():
+    """On /zh/q/<id>/ the Chinese wording leads and the English title is the second line."""
+    from types import SimpleNamespace
+    from llmqa.cards import card_text
+    zh = SimpleNamespace(title="什么是 KV cache？", zh="什么是 KV cache？", subtitle="What is the KV cache?",
+                         difficulty="medium")
+    text = card_text(zh, "注意力", "LLM 面试问答", "https://example.org/zh/", "zh")
+    assert (text.title, text.subtitle, text.difficulty_label) == ("什么是 KV cache？", "What is the KV cache?", "中等")
+    en = SimpleNamespace(title="What is the KV cache?", zh="什么是 KV cache？", difficulty="medium")
+    assert card_text(en, "Attention", "LLM Interview Q&A", "https://example.org/", "en").subtitle == "什么是 KV cache？"

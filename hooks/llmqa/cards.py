@@ -35,7 +35,10 @@ def language(config) -> str:
 
 def card_text(q, topic: str, site_name: str, site_url: str, lang: str) -> CardText:
     """The words on a question's card; the page language's wording leads, the other follows."""
-    title, subtitle = (q.zh or q.title, q.title) if lang == "zh" else (q.title, q.zh)
+    if lang == "zh":  # a translated question carries its English title as the subtitle (llmqa.translation)
+        title, subtitle = q.zh or q.title, getattr(q, "subtitle", "") or q.title
+    else:
+        title, subtitle = q.title, q.zh
     labels = DIFFICULTY_LABELS[lang]
     return CardText(title=title, subtitle=subtitle if subtitle != title else "", topic=topic,
                     difficulty=q.difficulty, difficulty_label=labels.get(q.difficulty, q.difficulty),
