@@ -214,3 +214,21 @@ def test_axe_finds_nothing_and_text_is_readable_in_both_palettes(browser, base_u
     assert result == []
     low = {s: round(r, 2) for s, r in ratios.items() if r is None or r < 4.5}
     assert not low, low
+
+
+@pytest.mark.parametrize("query, answer", [
+    ("分组查询注意力", "mqa-vs-gqa"),
+    ("KV cache 显存", "kv-cache"),
+    ("灾难性遗忘", "catastrophic-forgetting"),
+])
+def test_the_chinese_edition_searches_its_own_chinese_index(page, base_url, context, query, answer):
+    """On /zh/ the dialog loads /zh/pagefind/ (Chinese answers, Chinese interface) and lands on /zh/ pages."""
+    page.goto(base_url + "zh/")
+    results = search(page, query)
+    hrefs = [landing(results.nth(i).get_attribute("href")) for i in range(min(results.count(), 5))]
+    assert any(h.endswith(f"#{answer}") and "/zh/" in h for h in hrefs), hrefs
+    assert any("/zh/pagefind/" in u for u in context.requests)
+    assert not [u for u in context.requests if urlsplit(u).path.startswith("/pagefind/")]
+    assert re.search(r"[\u4e00-\u9fff]", results.first.inner_text())
+    results.first.click()
+    page.wait_for_url(re.compile(r"/zh/.+#"))
