@@ -19,7 +19,7 @@ from llmqa import edition
 from llmqa.crossrefs import link_path
 from llmqa.questions import is_topic_page
 from llmqa.state import STATE, template
-from llmqa.translation import add_follow_ups
+from llmqa.translation import add_follow_ups, with_zh_wording
 
 
 @event_priority(60)
@@ -52,7 +52,7 @@ def on_page_markdown(markdown: str, *, page, config, files):
         targets = [STATE.questions[f] for f in q.followups if f in STATE.questions]
         return block.render(questions=[{"title": t.title, "link": link_path(src, t.src_uri, t.id)} for t in targets])
 
-    return add_follow_ups(markdown, follow_ups)
+    return add_follow_ups(with_zh_wording(markdown), follow_ups)
 
 
 def on_page_content(html: str, *, page, config, files):

@@ -354,3 +354,11 @@ def test_pending_translations_are_listed_and_the_list_only_shrinks():
     untranslated = [f for f in topics if not (ROOT / "docs-zh" / f).exists()]
     assert sorted(set(pending) - set(untranslated)) == [], "translated now: delete these from tests/zh_pending.yml"
     assert sorted(set(untranslated) - set(pending)) == [], "not translated: translate them, or list them in tests/zh_pending.yml"
+
+
+def test_translated_headings_carry_their_chinese_wording_like_english_ones():
+    from llmqa.translation import with_zh_wording
+    text = '## 什么是 "KV" 缓存？ { #kv-cache data-en-hash="abc" }\n\n```md\n## 示例 { #x }\n```\n'
+    out = with_zh_wording(text)
+    assert out.startswith('## 什么是 "KV" 缓存？ { #kv-cache data-en-hash="abc" data-zh="什么是 ”KV” 缓存？" }\n')
+    assert with_zh_wording(out) == out  # idempotent

@@ -109,3 +109,18 @@ def add_follow_ups(markdown: str, block: Callable[[str], str]) -> str:
             lines.pop()
         lines += ["", pending]
     return "\n".join(lines) + ("\n" if markdown.endswith("\n") and lines and lines[-1] else "")
+
+
+TRANSLATED_H2 = re.compile(r'^(?P<head>##[ \t]+(?P<title>.*?)[ \t]*\{)(?P<attrs>[^{}]*#[a-z0-9-]+[^{}]*)\}[ \t]*$', re.M)
+
+
+def with_zh_wording(markdown: str) -> str:
+    """Give each translated heading ``data-zh`` with its own (Chinese) title, as English headings
+    carry: tools that read the built HTML (the question-bank audit, search crawlers) find the
+    Chinese wording of a question on either edition's page the same way."""
+    def one(m: re.Match) -> str:
+        if "data-zh=" in m.group("attrs"):
+            return m.group(0)
+        wording = " ".join(m.group("title").replace('"', "”").split())
+        return f'{m.group("head")}{m.group("attrs").rstrip()} data-zh="{wording}" }}'
+    return TRANSLATED_H2.sub(one, markdown)
