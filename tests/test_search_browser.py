@@ -128,10 +128,10 @@ def test_empty_state_offers_suggestions_and_no_results_says_what_to_try(page, ba
     tips.locator("button", has_text="KV cache").click()
     page.locator("#qa-search-results a[role=option]").first.wait_for()
     assert page.locator("#qa-search-input").input_value() == "KV cache"
-    page.locator("#qa-search-input").fill("wwkqj qqxvb")
+    page.locator("#qa-search-input").fill("wwkqj wwxzq")
     status = page.locator("[data-qa-search-status]")
     page.wait_for_function("document.querySelector('[data-qa-search]').dataset.qaSearchState === 'none'")
-    assert status.inner_text().startswith("No results for “wwkqj qqxvb”. Try")
+    assert status.inner_text().startswith("No results for “wwkqj wwxzq”. Try")
     assert page.locator("#qa-search-results [role=option]").count() == 0 and tips.is_visible()
     assert page.locator("#qa-search-input").get_attribute("aria-expanded") == "false"
 
