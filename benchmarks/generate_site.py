@@ -10,6 +10,7 @@ the hooks do the same kind of work per question as on the real site.
 from __future__ import annotations
 
 import argparse
+import sys
 import random
 import shutil
 from pathlib import Path
@@ -145,6 +146,15 @@ def write_nohooks_variant(config_path: Path, out_path: Path, drop: tuple[str, ..
     config["strict"] = False
     if drop is None:
         config["nav"] = [item for item in config.get("nav", []) if "Practice" not in item]
+        # Templates read the edition's strings that hooks/editions.py puts in extra.qa: give them the
+        # English ones statically, and no language switch (it needs the hook's alternates).
+        sys.path.insert(0, str(ROOT / "hooks"))
+        from llmqa import edition
+        strings = edition.strings("en")
+        extra = config.setdefault("extra", {})
+        extra.pop("alternate", None)
+        extra["qa"] = {"code": "en", "hreflang": "en", "locale": "en_US", "t": strings, "alternates": [],
+                       "js": {key: strings[key] for key in edition.SCRIPT_STRINGS}}
     out_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return out_path
 
