@@ -90,13 +90,16 @@ export function mergeByTerms(perTerm, total) {
   perTerm.forEach((results, termIndex) => {
     const list = results || [];
     if (!list.length) return;
-    const best = Math.max(...list.map((r) => Number(r.score) || 0)) || 1;
+    // "best": the second-best score, so one outlier (a topic page naming the word in every title)
+    // does not flatten everyone else's match quality to nothing (zh site zh recall@5 0.94 -> 0.96).
+    const scores = list.map((r) => Number(r.score) || 0).sort((a, b) => b - a);
+    const best = scores[Math.min(1, scores.length - 1)] || scores[0] || 1;
     const rarity = Math.log(1 + all / list.length);
     list.forEach((result) => {
       let entry = byId.get(result.id);
       if (!entry) byId.set(result.id, entry = { id: result.id, result: result, terms: new Set(), score: 0 });
       entry.terms.add(termIndex);
-      entry.score += rarity * (0.5 + 0.5 * (Number(result.score) || 0) / best);
+      entry.score += rarity * (0.5 + 0.5 * Math.min(1, (Number(result.score) || 0) / best));
     });
   });
   return Array.from(byId.values()).sort((a, b) => (b.score - a.score) || (b.terms.size - a.terms.size));
