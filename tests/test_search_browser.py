@@ -56,7 +56,7 @@ def test_first_search_downloads_at_most_300_kb_gzipped(page, base_url, context, 
     ("rmsnorm vs layernorm", {"rmsnorm"}),
     ("分组查询注意力", {"mqa-vs-gqa"}),
     ("适配器", {"adapter-tuning", "adapter-fusion", "adapter-drop", "mam-adapter"}),
-    ("显存不够 微调 7B", {"full-finetune-memory", "finetune-memory-by-method", "qlora"}),
+    ("KV 缓存占多少显存", {"kv-cache"}),
 ])
 def test_readers_queries_find_their_question_in_the_first_five(page, base_url, query, answers):
     page.goto(base_url)
