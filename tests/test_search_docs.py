@@ -131,3 +131,13 @@ def test_real_site_indexes_every_question_once_and_ships_no_lunr_index(real_site
     assert all(doc["meta"]["href"].endswith("#" + doc["meta"]["key"]) for k, doc in docs.items() if k.startswith("question/"))
     assert any(k.startswith("term/") for k in docs) and any(k.startswith("topic/") for k in docs)
     assert not (site / "search").exists()  # Material's lunr index (its worker is never started: browser tests)
+
+
+def test_empty_files_in_a_written_bundle_are_found(tmp_path):
+    """A 0-byte wasm file breaks search in the browser: write_index retries, then fails the build."""
+    from llmqa.pagefind_index import empty_files
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "pagefind.js").write_text("x")
+    (tmp_path / "wasm.unknown.pagefind").write_bytes(b"")
+    (tmp_path / "fragment" / "a.pf_fragment").write_bytes(b"")
+    assert empty_files(str(tmp_path)) == ["fragment/a.pf_fragment", "wasm.unknown.pagefind"]

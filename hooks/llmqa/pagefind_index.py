@@ -20,6 +20,10 @@ from dataclasses import dataclass
 UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
              "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 TIMEOUT_S = 300  # the API waits forever for a reply the binary never sends (e.g. after it crashed)
+# The service answers WriteFiles and is then closed; now and then a file it was still writing is left
+# empty (seen: a 0-byte wasm.unknown.pagefind, which breaks search in the browser). Writing again
+# gives the whole bundle; the build fails if it still does not.
+WRITE_ATTEMPTS = 3
 
 
 class PagefindError(Exception):
@@ -61,14 +65,20 @@ def write_index(documents: Sequence[tuple[str, str]], output_path: str, language
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as fh:
                 fh.write(html)
-        try:
-            count = asyncio.run(asyncio.wait_for(_write(folder, os.path.abspath(output_path), language), TIMEOUT_S))
-        except PagefindError:
-            raise
-        except TimeoutError:
-            raise PagefindError(f"Pagefind did not finish the search index within {TIMEOUT_S} s") from None
-        except Exception as exc:  # the service reports its failures as assorted exceptions
-            raise PagefindError(f"Pagefind failed to write the search index to {output_path}: {exc}") from exc
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                count = asyncio.run(asyncio.wait_for(_write(folder, os.path.abspath(output_path), language), TIMEOUT_S))
+            except PagefindError:
+                raise
+            except TimeoutError:
+                raise PagefindError(f"Pagefind did not finish the search index within {TIMEOUT_S} s") from None
+            except Exception as exc:  # the service reports its failures as assorted exceptions
+                raise PagefindError(f"Pagefind failed to write the search index to {output_path}: {exc}") from exc
+            empty = empty_files(output_path)
+            if not empty:
+                break
+            if attempt == WRITE_ATTEMPTS:
+                raise PagefindError(f"Pagefind left empty files in {output_path} after {attempt} attempts: {', '.join(empty)}")
     if count != len(documents):
         raise PagefindError(f"Pagefind indexed {count} of {len(documents)} search documents")
     for name in UNUSED_UI:
@@ -78,6 +88,13 @@ def write_index(documents: Sequence[tuple[str, str]], output_path: str, language
     sizes = [os.path.getsize(os.path.join(root, name))
              for root, _, names in os.walk(output_path) for name in names]
     return IndexReport(count, len(sizes), sum(sizes))
+
+
+def empty_files(folder: str) -> list[str]:
+    """Files of the written bundle that have no bytes (none may: every Pagefind file has content)."""
+    return sorted(os.path.relpath(os.path.join(root, name), folder)
+                  for root, _, names in os.walk(folder) for name in names
+                  if os.path.getsize(os.path.join(root, name)) == 0)
 
 
 class IndexJob:
