@@ -72,13 +72,14 @@ def _translations(config) -> dict[str, str]:
     here = edition.current(config)
     root = edition.root_dir(config)
     out: dict[str, list[str]] = {}
+    pages = {os.path.basename(src) for src in STATE.pages}
     for other in edition.editions(config):
         if other.code == here.code:
             continue
         dialect = CHINESE if other.code == "zh" else ENGLISH
         folder = os.path.join(root, other.docs_dir)
         for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
-            if not name.endswith(".md") or name not in {os.path.basename(src) for src in STATE.pages}:
+            if name not in pages:
                 continue
             with open(os.path.join(folder, name), encoding="utf-8") as fh:
                 parsed = parse_page(name, fh.read(), frozenset(STATE.tags), dialect)

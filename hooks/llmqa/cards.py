@@ -13,6 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import edition
 from .cardlayout import HEIGHT, WIDTH, CardText
 
 CARD_FILE = "card.png"
@@ -28,9 +29,9 @@ CODE_FILES = ("cardlayout.py", "cardrender.py", "cards.py")
 
 
 def language(config) -> str:
-    """The edition's language: the theme's, reduced to a key of the label tables (``en``, ``zh``)."""
-    lang = str(config.theme.get("language") or "en").split("-")[0].lower()
-    return lang if lang in DIFFICULTY_LABELS else "en"
+    """The edition's language (``en``, ``zh``): llmqa.edition decides it for every hook."""
+    code = edition.current(config).code
+    return code if code in DIFFICULTY_LABELS else "en"
 
 
 def card_text(q, topic: str, site_name: str, site_url: str, lang: str) -> CardText:
