@@ -125,3 +125,23 @@ def hook_self_time(config: Path, out_dir: Path) -> tuple[float, dict[str, float]
         for cls, name, original in originals:
             setattr(cls, name, original)
     return time.perf_counter() - start, dict(spent)
+
+
+def hook_self_time_runs(config: Path, out_dir: Path, runs: int, *, cold_cache: Path | None = None) -> list[tuple[float, dict[str, float]]]:
+    """``hook_self_time`` in ``runs`` fresh processes (as ``mkdocs build`` runs: nothing cached in
+    memory from an earlier build). With ``cold_cache``, that folder is emptied before each run
+    (a first build on a fresh clone)."""
+    import json
+    import shutil
+
+    code = ("import json, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import builds; "
+            "total, spent = builds.hook_self_time(Path(sys.argv[2]), Path(sys.argv[3])); print(json.dumps([total, spent]))")
+    results = []
+    for _ in range(runs):
+        if cold_cache is not None:
+            shutil.rmtree(cold_cache, ignore_errors=True)
+        done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(config), str(out_dir)],
+                              capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        total, spent = json.loads(done.stdout.strip().splitlines()[-1])
+        results.append((total, spent))
+    return results

@@ -3,8 +3,8 @@
 Runs the real `mkdocs serve` on a copy of the project (so the repository is never edited), waits for
 the first build, then appends a unique marker to one answer several times and polls the served page
 until the marker appears. What is measured is what an author waits for: file watcher, full rebuild
-(MkDocs 1.6 rebuilds everything; both editions when the Chinese one is built by the English build)
-and the server picking up the new files.
+(MkDocs 1.6 rebuilds everything; an English edit keeps the Chinese edition from the previous
+rebuild, see hooks/llmqa/serving.py) and the server picking up the new files.
 """
 from __future__ import annotations
 

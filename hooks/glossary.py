@@ -80,19 +80,28 @@ def on_page_content(html: str, *, page, config, files):
     link = template(config, "qa/term-link.html")
 
     def wrap(entry: glossary.Entry) -> tuple[str, str]:
-        before, after = link.render(href=f"{base}#{entry.slug}", slug=entry.slug, text="\x00").split("\x00", 1)
-        return before, after
+        # Pages at the same depth share ``base``: each link is rendered once per build, not per page.
+        key = (base, entry.slug)
+        if key not in STATE.term_links:
+            before, after = link.render(href=f"{base}#{entry.slug}", slug=entry.slug, text="\x00").split("\x00", 1)
+            STATE.term_links[key] = (before, after)
+        return STATE.term_links[key]
 
     html, linked = link_terms(html, STATE.matcher, wrap)
     if not linked:
         return html
-    definitions = []
-    for e in linked:
-        name, definition = glossary.display(e, STATE.edition.code)
-        definitions.append({"slug": e.slug, "term": name, "definition": plain_text(definition)})
-    return html + template(config, "qa/term-defs.html").render(entries=definitions)
+    return html + template(config, "qa/term-defs.html").render(entries=[_tooltip(e) for e in linked])
+
 
 # --- Helpers -------------------------------------------------------------------------------
+
+
+def _tooltip(entry: glossary.Entry) -> dict:
+    """An entry's tooltip words, made once per build."""
+    if entry.slug not in STATE.tooltips:
+        name, definition = glossary.display(entry, STATE.edition.code)
+        STATE.tooltips[entry.slug] = {"slug": entry.slug, "term": name, "definition": plain_text(definition)}
+    return STATE.tooltips[entry.slug]
 
 
 @functools.lru_cache(maxsize=2)
@@ -105,8 +114,9 @@ def _load(text: str):
 
 def _render_page(config, files: Files, page: File) -> str:
     """The glossary page's Markdown (headings only); each entry's body, with its "Explained in"
-    and "Mentioned in" links (thousands at scale), is HTML kept in ``STATE.parts`` (llmqa.parts) and
-    never goes through Markdown. Its links come from the registry; tests crawl them like any other."""
+    links and the ids behind "Mentioned in" (thousands at scale; site.js lists them on demand), is
+    HTML kept in ``STATE.parts`` (llmqa.parts) and never goes through Markdown. Its links come from
+    the registry; tests crawl them like any other."""
     mentioned: dict[str, list[str]] = {}
     for qid, slugs in STATE.mentions.items():
         for slug in slugs:
@@ -119,7 +129,7 @@ def _render_page(config, files: Files, page: File) -> str:
         first = entry.term[:1].upper()
         letters.setdefault(first if "A" <= first <= "Z" else "0-9", []).append(entry)
         explained = [link(qid) for qid in entry.see if qid in STATE.questions]
-        mentions = [link(qid) for qid in mentioned.get(entry.slug, []) if qid not in entry.see]
+        mentions = [qid for qid in mentioned.get(entry.slug, []) if qid not in entry.see]
         markers[f"open {entry.slug}"] = str(pieces.open("|".join(n.casefold() for n in entry.names)))
         name, definition = glossary.display(entry, STATE.edition.code)
         markers[f"body {entry.slug}"] = str(pieces.body(entry, definition, explained, mentions, STATE.edition.code))

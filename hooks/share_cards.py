@@ -2,7 +2,7 @@
 
 Drawing ~300 cards takes seconds, so each card is cached under ``.cache/share-cards/<lang>/``
 (beside mkdocs.yml, gitignored) by a hash of its words, the drawing code and the fonts: a
-rebuild draws only the cards whose question changed and copies the rest. Cards no build asked
+rebuild draws only the cards whose question changed and links (or copies) the rest. Cards no build asked
 for are pruned at the end, so the cache never outgrows the site.
 """
 from __future__ import annotations
@@ -43,11 +43,24 @@ def on_post_build(*, config):
         used.add(os.path.basename(cached))
         target = os.path.join(config.site_dir, *card_path(qid).split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(cached, target)
+        _place(cached, target)
     for name in os.listdir(cache):
         if name.endswith(".png") and name not in used:
             os.remove(os.path.join(cache, name))
     log.debug(f"share cards: {len(used)} written, {drawn} drawn, {time.perf_counter() - started:.2f}s")
+
+
+def _place(cached: str, target: str) -> None:
+    """Put a cached card into the site: a hard link where the file system allows it (one system
+    call instead of a copy, 5 ms instead of 35-65 ms for 304 cards here), else a copy. A cached
+    card is never written again (a changed card gets a new name), so the link stays right; a
+    file already at ``target`` is removed first, so it is never written through."""
+    if os.path.lexists(target):
+        os.remove(target)
+    try:
+        os.link(cached, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(cached, target)
 
 
 def _write_atomically(path: str, data: bytes) -> None:

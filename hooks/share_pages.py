@@ -2,41 +2,70 @@
 
 Chat apps fetch a URL without its #fragment and without running JavaScript, so each question
 needs its own small page whose og:/twitter: tags carry the question and its short answer.
-Written in on_post_build: they stay out of the navigation, the sitemap and the search index.
-Also writes ``qa-index.json`` (id, title, url, topic) for the random-question button.
+They are written outside MkDocs' pages, so they stay out of the navigation, the sitemap and the
+search index. Also writes ``qa-index.json`` (id, title, url, topic) for the random-question button.
+
+on_files renders them as soon as the registry is complete (after translations and questions,
+priority -60) and hands the ~300 small files to a child process (llmqa.offload), which writes
+them while MkDocs renders the site; on_post_build waits for it and stops the build if it failed.
 """
 from __future__ import annotations
 
 import json
 import os
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from llmqa.cards import card_meta, card_text, language
+from llmqa.offload import Offload, OffloadError
 from llmqa.state import STATE, template
 from llmqa.text import trim
 
 INDEX_FILE = "qa-index.json"
 
 
+@event_priority(-60)
+def on_files(files: Files, *, config):
+    """Render every share page and the question index; a child process writes them."""
+    STATE.share_job = Offload([(os.path.join(config.site_dir, *path.split("/")), text)
+                               for path, text in share_files(config)])
+    return files
+
+
 def on_post_build(*, config):
-    """Write one page per question, per moved id and per retired id, and the question index."""
+    """Wait for the share pages; a failure stops the build with the reason."""
+    job, STATE.share_job = STATE.share_job, None
+    if job is None:
+        return
+    try:
+        job.wait(timeout=120)
+    except OffloadError as exc:
+        raise PluginError(f"share pages were not written: {exc}") from None
+
+
+def share_files(config) -> list[tuple[str, str]]:
+    """(path in the site, text): one page per question, per moved id and per retired id, and
+    the question index."""
     site_url = (config.site_url or "").rstrip("/") + "/"
     page = template(config, "qa/share.html")
     urls = _page_urls(config)
-    for qid, q in STATE.questions.items():
-        _write(config, qid, page.render(**_context(config, site_url, urls, q, qid)))
+    out = [(f"q/{qid}/index.html", page.render(**_context(config, site_url, urls, q, qid)))
+           for qid, q in STATE.questions.items()]
     for old, new in STATE.redirects.moved.items():
         q = STATE.questions.get(new)
         if q is not None:
-            _write(config, old, page.render(**_context(config, site_url, urls, q, old)))
+            out.append((f"q/{old}/index.html", page.render(**_context(config, site_url, urls, q, old))))
     for old, note in STATE.redirects.retired.items():
-        _write(config, old, page.render(config=config, retired=True, note=note, qid=old, site_url=site_url,
-                                        home=_relative("", f"q/{old}/"), share_url=f"{site_url}q/{old}/"))
+        out.append((f"q/{old}/index.html", page.render(
+            config=config, retired=True, note=note, qid=old, site_url=site_url,
+            home=_relative("", f"q/{old}/"), share_url=f"{site_url}q/{old}/")))
     index = [{"id": qid, "title": q.title, "url": urls.get(q.src_uri, "") + "#" + qid, "topic": q.src_uri}
              for qid, q in STATE.questions.items()]
-    with open(os.path.join(config.site_dir, INDEX_FILE), "w", encoding="utf-8") as fh:
-        json.dump(index, fh, ensure_ascii=False, separators=(",", ":"))
+    out.append((INDEX_FILE, json.dumps(index, ensure_ascii=False, separators=(",", ":"))))
+    return out
 
 
 def _page_urls(config) -> dict[str, str]:
@@ -75,11 +104,3 @@ def _relative(url: str, here: str) -> str:
     """Relative URL from a share page to a site page, always ending in / for directories."""
     rel = get_relative_url(url, here)
     return rel if rel.endswith((".html", "/")) else rel + "/"
-
-
-def _write(config, qid: str, html: str) -> None:
-    folder = os.path.join(config.site_dir, "q", qid)
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as fh:
-        fh.write(html)
-

@@ -15,5 +15,5 @@ def search_documents(site: Path) -> dict[str, dict]:
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(SIGNATURE), path
         doc = json.loads(data[len(SIGNATURE):])
-        docs[doc["url"].strip("/")] = doc
+        docs[doc["url"].strip("/").removesuffix(".html")] = doc  # pagefind_index writes <kind>/<key>.html
     return docs

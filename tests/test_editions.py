@@ -273,6 +273,60 @@ def test_english_edited_after_translation_shows_a_note_but_builds(build_site):
     assert "qa-behind" not in b.html("attention/index.html")
 
 
+def test_while_serving_an_english_edit_keeps_the_chinese_build_and_a_chinese_edit_rebuilds_it(build_site, tmp_path):
+    """`mkdocs serve` (on_startup "serve"): saving an English page rebuilds English only and puts
+    the previous /zh/ back; saving a docs-zh/ page rebuilds /zh/ too. `mkdocs build` always builds both."""
+    from llmqa import serving
+    zh = stamped(ZH_TOPIC)
+    serving.start("serve")
+    try:
+        first = build_both(build_site, {"attention.md": zh})
+        zh_page = first.site / "zh" / "attention" / "index.html"
+        inode = zh_page.stat().st_ino
+        second = build_both(build_site, {"attention.md": zh}, en_topic=TOPIC.replace("Plain attention too.", "Plain attention too. Freshly edited words."))
+        assert second.warnings == [] and "Freshly edited words." in second.html("attention/index.html")
+        assert zh_page.stat().st_ino == inode  # the same file, moved aside and back: not rebuilt
+        assert "简介提到注意力" in second.html("zh/attention/index.html") and (second.site / "zh" / "pagefind").is_dir()
+        assert not list(tmp_path.glob("qa-kept-*"))  # nothing left beside the site
+        third = build_both(build_site, {"attention.md": zh.replace("简介提到注意力。", "简介改过了。")},
+                           en_topic=TOPIC.replace("Plain attention too.", "Plain attention too. Freshly edited words."))
+        assert "简介改过了" in third.html("zh/attention/index.html") and zh_page.stat().st_ino != inode
+        inode = zh_page.stat().st_ino
+    finally:
+        serving.start("build")
+    build_both(build_site, {"attention.md": zh.replace("简介提到注意力。", "简介改过了。")},
+               en_topic=TOPIC.replace("Plain attention too.", "Plain attention too. Freshly edited words."))
+    assert zh_page.stat().st_ino != inode  # not serving: both editions are always built
+
+
+def test_serving_fingerprint_ignores_english_pages_bytecode_and_unchanged_saves(tmp_path):
+    """What decides whether /zh/ is rebuilt while serving: everything but docs/*.md, by content."""
+    from llmqa.serving import fingerprint
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs-zh").mkdir()
+    (tmp_path / "hooks" / "__pycache__").mkdir(parents=True)
+    files = {"mkdocs.yml": "site_name: x", "docs/a.md": "# A", "docs/sub/b.md": "# B", "docs/glossary.yml": "[]",
+             "docs-zh/a.md": "# 甲", "hooks/h.py": "x = 1"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / p) for p in ("mkdocs.yml", "docs", "docs-zh", "hooks")]
+    base = fingerprint(paths, str(tmp_path / "docs"))
+
+    def after(name: str, text: str) -> str:
+        old = (tmp_path / name).read_text(encoding="utf-8") if (tmp_path / name).exists() else None
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        try:
+            return fingerprint(paths, str(tmp_path / "docs"))
+        finally:
+            (tmp_path / name).unlink() if old is None else (tmp_path / name).write_text(old, encoding="utf-8")
+
+    assert after("docs/a.md", "# A, edited") == base and after("docs/sub/b.md", "# B2") == base
+    assert after("hooks/__pycache__/h.cpython-311.pyc", "bytes") == base and after("docs-zh/.a.md.swp", "x") == base
+    assert after("docs-zh/a.md", "# 甲") == base  # saved unchanged
+    for name in ("docs-zh/a.md", "docs/glossary.yml", "hooks/h.py", "mkdocs.yml"):
+        assert after(name, "changed") != base, name
+
+
 # --- make i18n-status ---------------------------------------------------------------------------
 
 def test_status_lists_lagging_missing_and_untranslated(tmp_path, capsys):

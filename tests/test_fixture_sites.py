@@ -103,6 +103,13 @@ def test_glossary_page_anchors_names_and_mentions(build_site):
     assert "分组查询注意力" in page and 'id="qa-glossary-filter-input"' in page
     entry = page[page.index('id="term-lora"'):]
     assert '<strong>Explained in:</strong> <a href="../attention/#lora">What is LoRA?</a>' in entry
+    # "Mentioned in" carries the ids only (site.js lists them from qa-index.json when opened)
+    other = "# Other\n\n" + question("other-q", "What else?", "Text about grouped-query attention and GQA.")
+    page = build_site({"index.md": HOME, "attention.md": TOPIC, "other.md": other}, glossary=GLOSSARY).html("glossary/index.html")
+    gqa = page[page.index('id="term-grouped-query-attention"'):page.index('id="term-lora"')]
+    assert ('<details class="note qa-mentions" data-qa-mentions="other-q"><summary>Mentioned in 1 more question</summary>'
+            '<p class="qa-mentions-nojs">Turn on JavaScript to list them.</p></details>') in gqa
+    assert "<li>" not in gqa and "What else?" not in gqa
 
 
 def test_share_page_tags_redirect_and_escaping(build_site):
@@ -206,6 +213,18 @@ def test_permalink_lock_moved_and_retired(build_site):
 def test_math_renders_to_mathml(build_site):
     page = build_site({"index.md": HOME, "attention.md": TOPIC}, glossary=GLOSSARY).html("attention/index.html")
     assert '<math aria-label="a_i"' in page and "<msub>" in page and "arithmatex" not in page
+
+
+def test_a_build_from_the_formula_cache_is_the_same_build(build_site, tmp_path):
+    """The second build reads .cache/mathml/ (beside mkdocs.yml): same pages, same warnings."""
+    bad = TOPIC + question("bad-math", "Bad math?", "Broken: $\\frac{1}{$ here.")
+    first = build_site({"index.md": HOME, "attention.md": bad}, glossary=GLOSSARY)
+    page = first.html("attention/index.html")
+    cache = json.loads((tmp_path / ".cache" / "mathml" / "en.json").read_text(encoding="utf-8"))
+    assert cache["formulas"] and not any("frac{1}{" in key for key in cache["formulas"])
+    second = build_site({"index.md": HOME, "attention.md": bad}, glossary=GLOSSARY)
+    assert second.html("attention/index.html") == page
+    assert second.warnings == first.warnings and any("cannot render formula $\\frac{1}{$" in w for w in second.warnings)
 
 
 def test_cheatsheet_tags_and_topic_map(build_site):

@@ -95,11 +95,22 @@ def test_fast_scan_finds_exactly_what_the_single_pattern_finds():
     texts = ["KV cache and attention", "we use KV 缓存 with 注意力 and attention", "注意力汇聚力", "在线 Softmax attention sink",
              "在线 softmax attention", "xKV 缓存 缓存", "KV缓存注意力attention", "", "无术语", "softmax attention 注意力汇聚 KV cache"]
     for text in texts:
-        assert [(x.start(), x.group(0)) for x in m.finditer(text)] == [(x.start(), x.group(0)) for x in m.regex.finditer(text)], text
-    assert [x.group(0) for x in m.finditer("we use KV 缓存 with 注意力汇聚")] == ["KV 缓存", "注意力汇聚"]
-    assert [x.group(0) for x in m.finditer("xKV 缓存")] == ["缓存"]  # a Latin-start name needs a word boundary
+        assert [(s, text[s:e]) for s, e in m.spans(text)] == [(x.start(), x.group(0)) for x in m.regex.finditer(text)], text
+    assert [text[s:e] for text in ["we use KV 缓存 with 注意力汇聚"] for s, e in m.spans(text)] == ["KV 缓存", "注意力汇聚"]
+    assert [s for s, _ in m.spans("xKV 缓存")] == [4]  # a Latin-start name needs a word boundary: only 缓存
     only_mixed = Matcher([entry("KV cache", zh="KV 缓存")])  # no name starts with a Han character
-    assert [x.group(0) for x in only_mixed.finditer("用 KV 缓存")] == ["KV 缓存"]
+    assert list(only_mixed.spans("用 KV 缓存")) == [(2, 7)]
+
+
+def test_fast_scan_ignores_case_like_the_single_pattern():
+    """Latin names are matched in the lower-cased text; the spans and surface forms are the
+    text's own, also where lower-casing changes the text's length (İ -> i̇), which falls back to
+    the case-insensitive patterns."""
+    m = Matcher([entry("KV cache", zh="KV 缓存"), entry("attention", zh="注意力"), entry("LoRA", zh="低秩适配")])
+    for text in ["ATTENTION, Attention and LORA then LoRA", "İ attention KV CACHE", "İstanbul 注意力 Attention",
+                 "KV Cache 缓存 attentions attention-sink"]:
+        assert [(s, text[s:e]) for s, e in m.spans(text)] == [(x.start(), x.group(0)) for x in m.regex.finditer(text)], text
+    assert m.find("İ LORA lora LoRA") == {"term-lora"}  # the case rule still needs LoRA's exact spelling
 
 
 def test_definitions_must_be_plain_text():

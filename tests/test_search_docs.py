@@ -94,6 +94,33 @@ def test_write_index_fails_with_a_message_not_a_hang(tmp_path):
         IndexJob([], str(blocker / "out"), "en").result()
 
 
+def test_a_failing_pagefind_stops_the_build_with_its_own_words(tmp_path, monkeypatch):
+    """The binary's message and exit status reach the build's error; no half-written bundle passes."""
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    docs = [("question/a", '<html lang="en"><body><p>Alpha</p></body></html>')]
+    with pytest.raises(PagefindError, match=r"Pagefind failed to write the search index to .*/out: Error: could not read the site"):
+        write_index(docs, str(tmp_path / "out"), "en")
+    fake.write_text("#!/bin/sh\nexit 0\n")  # "succeeds" without writing anything
+    with pytest.raises(PagefindError, match="Pagefind indexed 0 of 1 search documents"):
+        write_index(docs, str(tmp_path / "out2"), "en")
+
+
+def test_an_authors_pagefind_config_cannot_change_the_index(tmp_path, monkeypatch):
+    """Pagefind reads pagefind.yml from its working folder and PAGEFIND_* variables: neither may
+    reach the build's index (the binary runs in a scratch folder with those variables removed)."""
+    (tmp_path / "pagefind.yml").write_text("exclude_selectors: ['p']\nforce_language: fr\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PAGEFIND_FORCE_LANGUAGE", "fr")
+    out = tmp_path / "site" / "pagefind"
+    report = write_index([("question/a", '<html lang="en"><body><p>Alpha beta</p></body></html>')], str(out), "en")
+    assert report.documents == 1
+    assert list(json.loads((out / "pagefind-entry.json").read_text())["languages"]) == ["en"]
+    assert "alpha beta" in search_documents(tmp_path / "site")["question/a"]["content"].lower()  # <p> was not excluded
+
+
 def test_fixture_index_has_one_document_per_question_term_and_topic(build_site):
     b = build_site({"index.md": HOME, "attention.md": TOPIC}, glossary=GLOSSARY)
     assert b.warnings == [] and not b.aborted

@@ -184,3 +184,24 @@ def test_a_chinese_card_leads_with_the_chinese_title_and_follows_with_the_englis
     assert (text.title, text.subtitle, text.difficulty_label) == ("什么是 KV cache？", "What is the KV cache?", "中等")
     en = SimpleNamespace(title="What is the KV cache?", zh="什么是 KV cache？", difficulty="medium")
     assert card_text(en, "Attention", "LLM Interview Q&A", "https://example.org/", "en").subtitle == "什么是 KV cache？"
+
+
+def test_a_cached_card_is_linked_into_the_site_and_never_written_through(tmp_path, monkeypatch):
+    """The site gets the cache's file (a hard link where possible, a copy otherwise); a file
+    already at the target, even one linked to another cached card, is replaced, not overwritten."""
+    import share_cards
+    old, new = tmp_path / "old.png", tmp_path / "new.png"
+    old.write_bytes(b"old card")
+    new.write_bytes(b"new card")
+    target = tmp_path / "site" / "card.png"
+    target.parent.mkdir()
+    share_cards._place(str(old), str(target))
+    assert target.read_bytes() == b"old card" and target.stat().st_ino == old.stat().st_ino
+    share_cards._place(str(new), str(target))
+    assert target.read_bytes() == b"new card" and old.read_bytes() == b"old card"
+
+    def no_links(*args):
+        raise OSError(18, "Invalid cross-device link")
+    monkeypatch.setattr(share_cards.os, "link", no_links)
+    share_cards._place(str(old), str(target))
+    assert target.read_bytes() == b"old card" and target.stat().st_ino != old.stat().st_ino

@@ -9,6 +9,7 @@ import pytest
 from llmqa.codetokens import unwrap_unstyled_tokens
 
 from llmqa.assets import external_references
+from llmqa.mathcache import FormulaCache
 from llmqa.mathml import MathError, render_page, to_mathml
 from llmqa.moved import forwards, vanished
 from llmqa.permalinks import Redirects, check, read_lock, read_redirects, record, render_lock, RedirectsError, unlocked
@@ -71,6 +72,40 @@ def test_mathml_inline_and_block():
 def test_mathml_reports_bad_formula():
     with pytest.raises(MathError, match="cannot render formula"):
         to_mathml("\\frac{1}{", display=False)
+
+
+def test_formula_cache_keeps_used_formulas_and_never_a_failure(tmp_path):
+    """A cached page is the same page; a formula that fails is reported again on the next build;
+    only formulas the last build used are written back; another renderer digest starts afresh."""
+    path = str(tmp_path / "mathml" / "en.json")
+    page = '<span class="arithmatex">\\(a_i\\)</span><span class="arithmatex">\\(\\frac{1}{\\)</span>'
+    cold = FormulaCache(path, "v1")
+    out_cold, errors = render_page(page, cold)
+    assert len(errors) == 1 and cold.used == {"Ia_i": to_mathml("a_i", False)}
+    cold.save()
+    warm = FormulaCache(path, "v1")
+    assert warm.stored == cold.used
+    out_warm, errors = render_page(page, warm)
+    assert out_warm == out_cold and [e.tex for e in errors] == ["\\frac{1}{"]
+    other = FormulaCache(path, "v2")
+    assert other.stored == {}
+    render_page('<span class="arithmatex">\\(b\\)</span>', other)
+    other.save()
+    assert FormulaCache(path, "v2").stored == {"Ib": to_mathml("b", False)}  # a_i was not used: dropped
+    (tmp_path / "mathml" / "en.json").write_text("{not json", encoding="utf-8")
+    assert FormulaCache(path, "v2").stored == {}  # a broken file renders everything
+
+
+def test_formula_cache_serves_stored_mathml_without_rendering(tmp_path, monkeypatch):
+    """A warm cache does not call the converter (that is its whole point)."""
+    path = str(tmp_path / "en.json")
+    cache = FormulaCache(path, "v1")
+    render_page('<span class="arithmatex">\\(x^2\\)</span>', cache)
+    cache.save()
+    import llmqa.mathml as mathml
+    monkeypatch.setattr(mathml, "to_mathml", lambda *a: pytest.fail("rendered a cached formula"))
+    out, errors = render_page('<span class="arithmatex">\\(x^2\\)</span>', FormulaCache(path, "v1"))
+    assert errors == [] and "<msup>" in out
 
 
 def test_external_assets_found_with_lines_but_not_in_code_or_links():

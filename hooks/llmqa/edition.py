@@ -16,7 +16,7 @@ import yaml
 
 STRINGS_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "i18n", "strings.yml")
 SCRIPT_STRINGS = ("quiz_on", "quiz_off", "show_answer", "hide_answer", "copy_link", "copied", "copy_failed",
-                  "link_copied", "term_matches_one", "term_matches_other")  # what site.js shows
+                  "link_copied", "term_matches_one", "term_matches_other", "mentions_failed")  # what site.js shows
 DEFAULT = {"code": "en", "name": "English", "hreflang": "en", "locale": "en_US", "path": "",
            "config": "mkdocs.yml", "docs_dir": "docs"}
 

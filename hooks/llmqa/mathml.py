@@ -99,17 +99,23 @@ def _upright_letter(el: Element, any_length: bool = False) -> bool:
             and el.text is not None and el.text.isalpha() and (any_length or len(el.text) == 1))
 
 
-def render_page(content: str) -> tuple[str, list[MathError]]:
-    """Replace every arithmatex span/div in a page; collect formulas that failed (left as TeX)."""
+def render_page(content: str, cache=None) -> tuple[str, list[MathError]]:
+    """Replace every arithmatex span/div in a page; collect formulas that failed (left as TeX).
+    ``cache`` (llmqa.mathcache.FormulaCache) keeps rendered formulas between builds."""
     errors: list[MathError] = []
 
     def sub(display: bool):
         def one(m: re.Match) -> str:
-            try:
-                rendered = to_mathml(m.group("tex"), display)
-            except MathError as err:
-                errors.append(err)
-                return m.group(0)
+            tex = m.group("tex")
+            rendered = cache.get(tex, display) if cache is not None else None
+            if rendered is None:
+                try:
+                    rendered = to_mathml(tex, display)
+                except MathError as err:
+                    errors.append(err)
+                    return m.group(0)
+                if cache is not None:
+                    cache.put(tex, display, rendered)
             return f'<div class="qa-math">{rendered}</div>' if display else rendered
         return one
 

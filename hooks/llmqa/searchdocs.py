@@ -25,7 +25,9 @@ BODY_LIMIT = 3000  # characters of answer body indexed: the mechanism, not every
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 ADMONITION_LINE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s.*$", re.M)
 BARE_XREF = re.compile(r"\[\[[^\]|]+\]\]")
-TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+# A table's rule row (| --- | :-: |). It starts at its dashes: an optional leading pipe or space
+# would make the engine try every position of the text; the pipes left around become spaces.
+TABLE_RULE = re.compile(r":?-{3,}:?(?:\s*\|\s*:?-{3,}:?)*")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 

@@ -37,10 +37,14 @@ class SiteState:
     targets: dict | None = None
     backlinks: dict[str, list[str]] | None = None
     search_job: Any = None  # llmqa.pagefind_index.IndexJob of this build
+    formulas: Any = None    # llmqa.mathcache.FormulaCache of this build
+    share_job: Any = None   # llmqa.offload.Offload writing this build's share pages
     edition: Any = None                                   # llmqa.edition.Edition this build makes
     strings: dict[str, Any] = field(default_factory=dict)  # its interface strings (hooks/i18n/strings.yml)
     fallback: set[str] = field(default_factory=set)        # pages a translation shows from the English source
     gloss_names: dict[str, str] = field(default_factory=dict)  # glossary slug -> name as shown
+    term_links: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (base, slug) -> link around a mention
+    tooltips: dict[str, dict] = field(default_factory=dict)  # glossary slug -> its tooltip's words
 
 
 STATE = SiteState()

@@ -1,11 +1,19 @@
-"""Link the first mention of each glossary term in each answer, in one pass over page HTML."""
+"""Link the first mention of each glossary term in each answer, in one pass over page HTML.
+
+The page is split once (llmqa.htmltext.prose_runs); its prose runs, joined by NUL (which no
+name contains and which counts as a word boundary), go through the matcher in one scan. A page
+has thousands of short runs between tags, and calling the matcher once per run cost more than
+the matching itself.
+"""
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from .glossary import Entry, Matcher, is_cjk
-from .htmltext import rewrite_text
+from .htmltext import prose_runs
+
+SEPARATOR = "\x00"
 
 
 def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, str]]) -> tuple[str, list[Entry]]:
@@ -17,37 +25,72 @@ def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, s
     """
     if matcher.empty:
         return html, []
-    seen: set[tuple[str, str, bool]] = set()
-    linked: dict[str, Entry] = {}
+    pieces, runs = prose_runs(html)
+    runs = [(index, section) for index, section in runs if section is not None]
+    if not runs:
+        return html, []
+    texts = [pieces[index] for index, _ in runs]
+    if any(SEPARATOR in text for text in texts):  # never in Markdown output; keep the runs apart then
+        return _link_each_run(pieces, runs, texts, matcher, link)
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    joined = SEPARATOR.join(texts)
+    edits: dict[int, list[tuple[int, int, Entry]]] = {}
+    linker = _FirstMentions(matcher)
+    for start, end in matcher.spans(joined):
+        r = bisect_right(starts, start) - 1
+        entry = linker.first(joined[start:end], runs[r][1])
+        if entry is not None:
+            edits.setdefault(r, []).append((start - starts[r], end - starts[r], entry))
+    return _apply(pieces, runs, texts, edits, linker, link)
+
+
+class _FirstMentions:
+    """Which matches are first mentions: one per (answer, entry, script)."""
+
+    def __init__(self, matcher: Matcher):
+        self.matcher = matcher
+        self.seen: set[tuple[str, str, bool]] = set()
+        self.linked: dict[str, Entry] = {}
+        self.entries: dict[str, Entry | None] = {}  # surface form -> entry (a page repeats its terms)
+
+    def first(self, surface: str, section: str) -> Entry | None:
+        entry = self.entries.get(surface, False)
+        if entry is False:
+            entry = self.entries[surface] = self.matcher.entry_for(surface)
+        if entry is None:
+            return None
+        key = (section, entry.slug, is_cjk(surface))
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        self.linked.setdefault(entry.slug, entry)
+        return entry
+
+
+def _apply(pieces, runs, texts, edits, linker: _FirstMentions, link) -> tuple[str, list[Entry]]:
     wrappers: dict[str, tuple[str, str]] = {}
-    entry_for = matcher.entry_for
-
-    def rewrite(text: str, section: str | None) -> str:
-        if section is None:
-            return text
-
-        def one(m: re.Match) -> str:
-            entry = entry_for(m.group(0))
-            if entry is None:
-                return m.group(0)
-            key = (section, entry.slug, is_cjk(m.group(0)))
-            if key in seen:
-                return m.group(0)
-            seen.add(key)
-            linked.setdefault(entry.slug, entry)
+    for r, spans in edits.items():
+        text, out, last = texts[r], [], 0
+        for start, end, entry in spans:
             if entry.slug not in wrappers:
                 wrappers[entry.slug] = link(entry)
             before, after = wrappers[entry.slug]
-            return before + m.group(0) + after
-
-        out: list[str] = []
-        last = 0
-        for m in matcher.finditer(text):
-            out += (text[last:m.start()], one(m))
-            last = m.end()
-        if not out:
-            return text
+            out += (text[last:start], before, text[start:end], after)
+            last = end
         out.append(text[last:])
-        return "".join(out)
+        pieces[runs[r][0]] = "".join(out)
+    return "".join(pieces), list(linker.linked.values())
 
-    return rewrite_text(html, rewrite), list(linked.values())
+
+def _link_each_run(pieces, runs, texts, matcher: Matcher, link) -> tuple[str, list[Entry]]:
+    linker = _FirstMentions(matcher)
+    edits: dict[int, list[tuple[int, int, Entry]]] = {}
+    for r, text in enumerate(texts):
+        for start, end in matcher.spans(text):
+            entry = linker.first(text[start:end], runs[r][1])
+            if entry is not None:
+                edits.setdefault(r, []).append((start, end, entry))
+    return _apply(pieces, runs, texts, edits, linker, link)
