@@ -30,8 +30,11 @@ INDEX_FILE = "qa-index.json"
 @event_priority(-60)
 def on_files(files: Files, *, config):
     """Render every share page and the question index; a child process writes them."""
-    STATE.share_job = Offload([(os.path.join(config.site_dir, *path.split("/")), text)
-                               for path, text in share_files(config)])
+    try:
+        STATE.share_job = Offload([(os.path.join(config.site_dir, *path.split("/")), text)
+                                   for path, text in share_files(config)])
+    except OffloadError as exc:
+        raise PluginError(f"share pages were not written: {exc}") from None
     return files
 
 

@@ -216,28 +216,30 @@ def test_glossary_filter_narrows_for_english_and_chinese(page, base_url):
 
 @pytest.mark.parametrize("edition", ["", "zh/"])
 def test_glossary_lists_the_questions_that_mention_a_term_when_opened(page, base_url, context, edition):
-    """The page carries only ids; opening "Mentioned in" fetches qa-index.json once and lists the
-    questions (the edition's own titles), each a link that lands on its question."""
+    """The page carries only the count; opening "Mentioned in" fetches qa-mentions.json and
+    qa-index.json once and lists the questions (the edition's own titles), each a link that lands
+    on its question."""
     page.goto(base_url + edition + "glossary/")
-    mentions = page.locator("#term-kv-cache").locator("xpath=ancestor::div[contains(@class,'qa-gloss-entry')]").locator("details.qa-mentions")
-    ids = mentions.get_attribute("data-qa-mentions").split()
-    assert len(ids) > 5 and mentions.locator("a").count() == 0
-    assert not any(r.endswith("/qa-index.json") for r in context.requests)  # nothing until a reader asks
+    mentions = page.locator("details[data-qa-term='term-kv-cache']")
+    count = int(re.search(r"\d+", mentions.locator("summary").text_content()).group(0))
+    assert count > 5 and mentions.locator("a").count() == 0
+    assert not any(r.endswith(("/qa-index.json", "/qa-mentions.json")) for r in context.requests)  # nothing until asked
     mentions.locator("summary").click()
     links = mentions.locator("li a")
     links.first.wait_for()
-    assert links.count() == len(ids)
+    assert links.count() == count
     assert not mentions.locator(".qa-mentions-nojs").is_visible()
-    first = links.first
-    title = first.text_content()
     assert (edition == "zh/") == bool(re.search(r"[\u4e00-\u9fff]", "".join(links.all_text_contents())))
-    first.click()
-    page.wait_for_url(re.compile(re.escape(base_url + edition) + r".+#" + re.escape(ids[0]) + "$"))
-    assert title.strip() in page.locator(f"[id='{ids[0]}']").inner_text()
+    title, href = links.first.text_content(), links.first.get_attribute("href")
+    links.first.click()
+    qid = href.rsplit("#", 1)[1]
+    page.wait_for_url(re.compile(re.escape(base_url + edition) + r".+#" + re.escape(qid) + "$"))
+    assert title.strip() in page.locator(f"[id='{qid}']").inner_text()
     page.go_back()
-    page.locator("details.qa-mentions").nth(3).locator("summary").click()
-    page.locator("details.qa-mentions").nth(3).locator("li a").first.wait_for()
-    assert sum(r.endswith("/qa-index.json") for r in context.requests) <= 2  # one per page load
+    other = page.locator("details.qa-mentions").nth(3)
+    other.locator("summary").click()
+    other.locator("li a").first.wait_for()
+    assert sum(r.endswith("/qa-mentions.json") for r in context.requests) <= 2  # once per page view
 
 
 def test_math_renders_as_mathml_with_a_math_font(page, base_url):

@@ -106,10 +106,14 @@ def test_glossary_page_anchors_names_and_mentions(build_site):
     # "Mentioned in" carries the ids only (site.js lists them from qa-index.json when opened)
     other = "# Other\n\n" + question("other-q", "What else?", "Text about grouped-query attention and GQA.")
     page = build_site({"index.md": HOME, "attention.md": TOPIC, "other.md": other}, glossary=GLOSSARY).html("glossary/index.html")
+    b = build_site({"index.md": HOME, "attention.md": TOPIC, "other.md": other}, glossary=GLOSSARY)
     gqa = page[page.index('id="term-grouped-query-attention"'):page.index('id="term-lora"')]
-    assert ('<details class="note qa-mentions" data-qa-mentions="other-q"><summary>Mentioned in 1 more question</summary>'
-            '<p class="qa-mentions-nojs">Turn on JavaScript to list them.</p></details>') in gqa
+    assert ('<details class="note qa-mentions" data-qa-term="term-grouped-query-attention"><summary>Mentioned in 1 more '
+            'question</summary><p class="qa-mentions-nojs">Turn on JavaScript to list them.</p></details>') in gqa
     assert "<li>" not in gqa and "What else?" not in gqa
+    mentions = json.loads(b.html("qa-mentions.json"))
+    assert mentions["term-grouped-query-attention"] == ["other-q"]  # gqa explains it (see:): not a mention
+    assert all(qid in {q["id"] for q in json.loads(b.html("qa-index.json"))} for ids in mentions.values() for qid in ids)
 
 
 def test_share_page_tags_redirect_and_escaping(build_site):

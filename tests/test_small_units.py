@@ -207,3 +207,20 @@ def test_generated_page_parts_fill_their_markers():
 
     html = f"<h2>A</h2>\n{marker('tag a')}\n<h2>B</h2>\n{marker('tag b')}"
     assert fill(html, {"tag a": "<ul><li>x</li></ul>"}) == "<h2>A</h2>\n<ul><li>x</li></ul>\n<h2>B</h2>\n<!--qa-part tag b-->"
+
+
+def test_offload_writes_files_runs_the_command_and_reports_failures(tmp_path):
+    """The child process writes every file, then runs its command; a file it cannot write or a
+    failing command comes back as one line, and its scratch folder is removed either way."""
+    from llmqa.offload import Offload, OffloadError
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    job = Offload([(str(tmp_path / "out" / "a" / "index.html"), "<p>é</p>"), (str(tmp_path / "out" / "b.json"), "{}")],
+                  then=["sh", "-c", "test -f out/a/index.html"], cwd=str(tmp_path), cleanup=[str(scratch)])
+    job.wait(timeout=30)
+    assert (tmp_path / "out" / "a" / "index.html").read_text(encoding="utf-8") == "<p>é</p>" and not scratch.exists()
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    with pytest.raises(OffloadError, match=r"^cannot write /.*/blocker/x: Not a directory$"):
+        Offload([(str(tmp_path / "blocker" / "x" / "index.html"), "x")]).wait(timeout=30)
+    with pytest.raises(OffloadError, match="^boom$"):
+        Offload([], then=["sh", "-c", "echo boom >&2; exit 4"]).wait(timeout=30)

@@ -192,26 +192,29 @@
     if (count) count.textContent = query ? t(shown === 1 ? "term_matches_one" : "term_matches_other", { n: shown }) : "";
   }
 
-  /* Glossary "Mentioned in": the page carries only the question ids (data-qa-mentions); the first
-   * time a reader opens one, the questions' titles and links come from qa-index.json (one request,
-   * shared with the random-question button). toggle does not bubble: listen while capturing. */
-  var questionIndex = null;
+  /* Glossary "Mentioned in": the page carries only the count; the first time a reader opens one,
+   * which questions mention the term comes from qa-mentions.json, and their titles and links from
+   * qa-index.json (shared with the random-question button): two requests, once per page view.
+   * toggle does not bubble: listen while capturing. */
+  var mentionData = null;
+  function getJSON(name, root) {
+    return fetch(new URL(name, root)).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+  }
   function listMentions(details) {
     if (!details.open || details.hasAttribute("data-qa-listed")) return;
     details.setAttribute("data-qa-listed", "");
     var note = details.querySelector(".qa-mentions-nojs");
     if (note) note.hidden = true;  // "turn on JavaScript" is for readers without it
-    var ids = details.getAttribute("data-qa-mentions").split(" ").filter(Boolean);
     var root = new URL(siteRoot || "./", location.href);
-    questionIndex = questionIndex || fetch(new URL("qa-index.json", root)).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.json();
-    });
-    questionIndex.then(function (items) {
+    mentionData = mentionData || Promise.all([getJSON("qa-mentions.json", root), getJSON("qa-index.json", root)]);
+    mentionData.then(function (data) {
       var byId = {};
-      items.forEach(function (q) { byId[q.id] = q; });
+      data[1].forEach(function (q) { byId[q.id] = q; });
       var list = document.createElement("ul");
-      ids.forEach(function (id) {
+      (data[0][details.getAttribute("data-qa-term")] || []).forEach(function (id) {
         var q = byId[id];
         if (!q) return;
         var link = document.createElement("a");
@@ -221,14 +224,14 @@
       });
       details.replaceChildren(details.querySelector("summary"), list);
     }, function () {
-      questionIndex = null;
+      mentionData = null;
       details.removeAttribute("data-qa-listed");  // opening it again retries
       if (note) { note.textContent = t("mentions_failed"); note.hidden = false; }
     });
   }
 
   document.addEventListener("toggle", function (e) {
-    if (e.target.matches && e.target.matches("details[data-qa-mentions]")) listMentions(e.target);
+    if (e.target.matches && e.target.matches("details[data-qa-term]")) listMentions(e.target);
   }, true);
 
   // A question that moved to another page: old links "page/#id" are sent on to its new page.
