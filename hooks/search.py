@@ -1,8 +1,9 @@
 """Site search: one Pagefind document per question, glossary term and topic page.
 
 on_files (after the question registry and the glossary's mentions exist, priority -50) renders
-the documents from ``overrides/qa/search-doc.html`` and starts Pagefind in a background thread,
-so indexing overlaps MkDocs rendering the pages; on_post_build waits for it and logs the size.
+the documents from ``overrides/qa/search-doc.html`` and hands them to Pagefind in a child process
+(llmqa.pagefind_index), so indexing overlaps MkDocs rendering the pages; on_post_build waits for
+it and logs the size.
 The documents never become site pages: Pagefind writes only its bundle (``pagefind/``), which
 the search dialog (overrides/partials/search.html, assets/javascripts/search.js) loads on first
 use. The language and the output folder are parameters of ``start_index``, so a second edition

@@ -52,7 +52,7 @@ def pagefind_binary() -> str:
         from pagefind_bin_extended import get_executable
     except ImportError:
         raise PagefindError("the Pagefind binary is not installed (pagefind-bin-extended in requirements.txt); "
-                            "run `make install`") from None
+                            "run `make build`, which installs it") from None
     return str(get_executable())
 
 

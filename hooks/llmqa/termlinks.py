@@ -8,7 +8,7 @@ the matching itself.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .glossary import Entry, Matcher, is_cjk
 from .htmltext import prose_runs
@@ -30,21 +30,30 @@ def link_terms(html: str, matcher: Matcher, link: Callable[[Entry], tuple[str, s
     if not runs:
         return html, []
     texts = [pieces[index] for index, _ in runs]
-    if any(SEPARATOR in text for text in texts):  # never in Markdown output; keep the runs apart then
-        return _link_each_run(pieces, runs, texts, matcher, link)
+    linker = _FirstMentions(matcher)
+    edits: dict[int, list[tuple[int, int, Entry]]] = {}
+    for r, start, end in _run_matches(texts, matcher):
+        entry = linker.first(texts[r][start:end], runs[r][1])
+        if entry is not None:
+            edits.setdefault(r, []).append((start, end, entry))
+    return _apply(pieces, runs, texts, edits, linker, link)
+
+
+def _run_matches(texts: list[str], matcher: Matcher) -> Iterator[tuple[int, int, int]]:
+    """(run index, start, end in that run) of every match: one scan over the runs joined by NUL,
+    or one scan per run in the (never seen) case that a run contains NUL itself."""
+    if any(SEPARATOR in text for text in texts):
+        for r, text in enumerate(texts):
+            for start, end in matcher.spans(text):
+                yield r, start, end
+        return
     starts, offset = [], 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    joined = SEPARATOR.join(texts)
-    edits: dict[int, list[tuple[int, int, Entry]]] = {}
-    linker = _FirstMentions(matcher)
-    for start, end in matcher.spans(joined):
+    for start, end in matcher.spans(SEPARATOR.join(texts)):
         r = bisect_right(starts, start) - 1
-        entry = linker.first(joined[start:end], runs[r][1])
-        if entry is not None:
-            edits.setdefault(r, []).append((start - starts[r], end - starts[r], entry))
-    return _apply(pieces, runs, texts, edits, linker, link)
+        yield r, start - starts[r], end - starts[r]
 
 
 class _FirstMentions:
@@ -84,13 +93,3 @@ def _apply(pieces, runs, texts, edits, linker: _FirstMentions, link) -> tuple[st
         pieces[runs[r][0]] = "".join(out)
     return "".join(pieces), list(linker.linked.values())
 
-
-def _link_each_run(pieces, runs, texts, matcher: Matcher, link) -> tuple[str, list[Entry]]:
-    linker = _FirstMentions(matcher)
-    edits: dict[int, list[tuple[int, int, Entry]]] = {}
-    for r, text in enumerate(texts):
-        for start, end in matcher.spans(text):
-            entry = linker.first(text[start:end], runs[r][1])
-            if entry is not None:
-                edits.setdefault(r, []).append((start, end, entry))
-    return _apply(pieces, runs, texts, edits, linker, link)
